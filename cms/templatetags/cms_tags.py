@@ -1,0 +1,63 @@
+"""Template tags for the site shell: language switcher, alternates, breadcrumbs."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One entry per site language: the same page in that language.
+
+    Where the page has a live translation, link to it; otherwise link to the same path
+    under the other language prefix, which serves the source page with a notice (see
+    cms.views.serve_page), so no link in the switcher leads to a 404.
+    """
+    request = context["request"]
+    page = context.get("page")
+    translations = {}
+    if isinstance(page, Page):
+        translations = {
+            translation.locale.language_code: translation
+            for translation in Page.objects.filter(translation_key=page.translation_key)
+            .live()
+            .select_related("locale")
+        }
+    current = get_language()
+    links = []
+    for code, name in settings.LANGUAGES:
+        translation = translations.get(code)
+        if translation is not None:
+            url = translation.get_url(request)
+        else:
+            url = translate_url(request.get_full_path(), code)
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "absolute_url": request.build_absolute_uri(url),
+                "is_current": code == current,
+                "is_translated": translation is not None or not isinstance(page, Page),
+            }
+        )
+    return links
+
+
+@register.simple_tag
+def language_label(code):
+    """The name of a language in the active UI language (e.g. "anglais" in French)."""
+    return settings.LANGUAGE_LABELS.get(code, code)
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_pages(context):
+    """The live ancestors of the page below the tree root, with the home page first."""
+    page = context.get("page")
+    if not isinstance(page, Page):
+        return []
+    return list(page.get_ancestors().filter(depth__gt=1).live().specific())

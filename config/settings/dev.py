@@ -1,0 +1,16 @@
+"""Local development: debug on, a throwaway secret key, demo accounts with known passwords."""
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# Demo accounts created by `manage.py load_demo_content`. Only dev settings define
+# passwords; elsewhere the loader creates no accounts.
+DEMO_ACCOUNTS = [
+    {"username": "admin", "password": "cop-admin-demo", "role": "administrator"},  # noqa: S105
+    {"username": "editor", "password": "cop-editor-demo", "role": "editor"},  # noqa: S105
+]

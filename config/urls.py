@@ -1,0 +1,32 @@
+"""URL configuration.
+
+The admin and documents live outside the language prefix; every public page lives
+under /<language>/ (i18n_patterns), and `/` redirects by the browser's language.
+"""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, re_path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from cms import views as cms_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += i18n_patterns(
+    # Pages are served through a wrapper that falls back to the source page when a
+    # translation is missing, instead of answering 404.
+    re_path(r"^((?:[\w\-]+/)*)$", cms_views.serve_page, name="wagtail_serve"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

@@ -1,0 +1,3 @@
+from .pages import AudiencePage, LearningPathPage, LessonPage, ModulePage
+
+__all__ = ["AudiencePage", "LearningPathPage", "LessonPage", "ModulePage"]

@@ -1,0 +1,208 @@
+"""Course content: Audience -> Learning path -> Module -> Lesson.
+
+Content only: who is assigned what and what a learner has done live elsewhere, and
+refer to these pages by translation_key so all six translations share them.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from cms.blocks import BaseStreamBlock
+from cms.models import PAGE_TRANSLATABLE_FIELDS
+
+from ..blocks import LessonStreamBlock
+
+
+class Audience(models.TextChoices):
+    CHILDREN = "children", _("Children")
+    PARENTS_CARERS = "parents_carers", _("Parents and carers")
+    EDUCATORS = "educators", _("Educators")
+    INDUSTRY = "industry", _("Industry")
+    POLICY_MAKERS = "policy_makers", _("Policy-makers")
+
+
+class AgeBand(models.TextChoices):
+    UNDER_9 = "under_9", _("Under 9")
+    AGE_9_12 = "9_12", _("9 to 12")
+    AGE_13_17 = "13_17", _("13 to 17")
+
+
+class AudiencePage(Page):
+    """Everything for one audience, e.g. children aged 9-12 or parents and carers."""
+
+    audience = models.CharField(
+        _("audience"),
+        max_length=32,
+        choices=Audience.choices,
+        help_text=_("Who this section is written for."),
+    )
+    age_band = models.CharField(
+        _("age band"),
+        max_length=16,
+        choices=AgeBand.choices,
+        blank=True,
+        help_text=_("For children's sections only: the ages the material is written for."),
+    )
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("A sentence or two, shown on the home page.")
+    )
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("audience"),
+        FieldPanel("age_band"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["courses.LearningPathPage"]
+    translatable_fields = [
+        *PAGE_TRANSLATABLE_FIELDS,
+        SynchronizedField("audience"),
+        SynchronizedField("age_band"),
+        TranslatableField("intro"),
+        TranslatableField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("audience page")
+
+    def clean(self):
+        super().clean()
+        if self.age_band and self.audience != Audience.CHILDREN:
+            raise ValidationError({"age_band": _("Only children's sections have an age band.")})
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["learning_paths"] = LearningPathPage.objects.child_of(self).live().public()
+        return context
+
+
+class LearningPathPage(Page):
+    """An ordered sequence of modules that a learner follows from start to finish."""
+
+    intro = models.TextField(_("introduction"), blank=True, help_text=_("What the path covers."))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["courses.AudiencePage"]
+    subpage_types = ["courses.ModulePage"]
+    translatable_fields = [*PAGE_TRANSLATABLE_FIELDS, TranslatableField("intro")]
+
+    class Meta:
+        verbose_name = _("learning path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["modules"] = ModulePage.objects.child_of(self).live().public()
+        return context
+
+
+class ModulePage(Page):
+    """One COP guideline module: objectives, an estimated time and ordered lessons.
+
+    Lessons are ordered by their position in the page tree, which editors change by
+    dragging them in the Wagtail page explorer.
+    """
+
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("What the module is about.")
+    )
+    objectives = StreamField(
+        [("objective", blocks.CharBlock(label=_("Objective"), max_length=250))],
+        blank=True,
+        verbose_name=_("learning objectives"),
+        help_text=_('What a learner can do after the module, e.g. "Tell a trusted adult when...".'),
+    )
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("estimated minutes"),
+        default=15,
+        validators=[MinValueValidator(1), MaxValueValidator(600)],
+        help_text=_("How long the whole module takes, in minutes."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("objectives"),
+        FieldPanel("estimated_minutes"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["courses.LearningPathPage"]
+    subpage_types = ["courses.LessonPage"]
+    translatable_fields = [
+        *PAGE_TRANSLATABLE_FIELDS,
+        TranslatableField("intro"),
+        TranslatableField("objectives"),
+        SynchronizedField("estimated_minutes"),
+    ]
+
+    class Meta:
+        verbose_name = _("module")
+
+    def lessons(self):
+        return LessonPage.objects.child_of(self).live().public()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["lessons"] = self.lessons()
+        return context
+
+
+class LessonPage(Page):
+    """A short lesson inside a module, built from StreamField blocks."""
+
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("One sentence shown in the module's lesson list.")
+    )
+    body = StreamField(LessonStreamBlock(), verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types = []
+    translatable_fields = [
+        *PAGE_TRANSLATABLE_FIELDS,
+        TranslatableField("summary"),
+        TranslatableField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("lesson")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.position_in_module())
+        return context
+
+    def position_in_module(self):
+        """Previous and next lesson, and this lesson's number, in one query.
+
+        A draft being previewed is placed among the live lessons by tree order.
+        """
+        siblings = list(
+            LessonPage.objects.sibling_of(self)
+            .filter(models.Q(live=True) | models.Q(pk=self.pk))
+            .public()
+            .defer_streamfields()
+        )
+        positions = [sibling.pk for sibling in siblings]
+        if self.pk not in positions:  # previewing a lesson that is not saved yet
+            return {"lesson_count": len(siblings)}
+        position = positions.index(self.pk)
+        return {
+            "previous_lesson": siblings[position - 1] if position > 0 else None,
+            "next_lesson": siblings[position + 1] if position + 1 < len(siblings) else None,
+            "lesson_number": position + 1,
+            "lesson_count": len(siblings),
+        }

@@ -1,0 +1,99 @@
+"""Reading the curriculum's source files (English TOML, one file per module)."""
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CONTENT_DIR = Path(__file__).resolve().parent / "content"
+LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+
+
+@dataclass
+class PageSpec:
+    """One page to create: its type, its place in the tree and its field values.
+
+    `key` is the page's path below the home page ("" for the home page itself); it
+    names the page in the translation files.
+    """
+
+    model: str
+    key: str
+    fields: dict
+    children: list["PageSpec"] = field(default_factory=list)
+    catalogue: str = "site"
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def stream_data(blocks):
+    """StreamField raw data with stable block ids, so translations can refer to them.
+
+    List items get ids derived from their block's id and position.
+    """
+    data = []
+    for block in blocks:
+        value = block["value"]
+        if isinstance(value, dict):
+            value = {
+                name: [
+                    {"type": "item", "value": item, "id": f"{block['id']}-{number}"}
+                    for number, item in enumerate(child, start=1)
+                ]
+                if isinstance(child, list)
+                else child
+                for name, child in value.items()
+            }
+        data.append({"type": block["type"], "value": value, "id": block["id"]})
+    return data
+
+
+def load_site(content_dir=CONTENT_DIR):
+    """The whole curriculum as a tree of PageSpecs rooted at the home page."""
+    site = tomllib.loads((content_dir / "site.toml").read_text(encoding="utf-8"))
+    home_fields = site["home"]
+    home = PageSpec("cms.HomePage", "", dict(home_fields))
+    paths = {}
+    for audience in site["audiences"]:
+        audience_fields = {k: v for k, v in audience.items() if k != "paths"}
+        audience_spec = PageSpec("courses.AudiencePage", audience["slug"], audience_fields)
+        home.children.append(audience_spec)
+        for path in audience.get("paths", []):
+            key = f"{audience['slug']}/{path['slug']}"
+            path_spec = PageSpec("courses.LearningPathPage", key, dict(path))
+            audience_spec.children.append(path_spec)
+            paths[key] = path_spec
+    for module_file in sorted((content_dir / "modules").glob("*.toml")):
+        module = tomllib.loads(module_file.read_text(encoding="utf-8"))
+        parent = paths[module["path"]]
+        key = f"{module['path']}/{module['slug']}"
+        module_fields = {
+            "title": module["title"],
+            "slug": module["slug"],
+            "intro": module.get("intro", ""),
+            "estimated_minutes": module["estimated_minutes"],
+            "objectives": [
+                {"type": "objective", "value": text, "id": f"objective-{number}"}
+                for number, text in enumerate(module.get("objectives", []), start=1)
+            ],
+        }
+        module_spec = PageSpec("courses.ModulePage", key, module_fields, catalogue=module["slug"])
+        for lesson in module["lessons"]:
+            lesson_fields = {
+                "title": lesson["title"],
+                "slug": lesson["slug"],
+                "summary": lesson.get("summary", ""),
+                "body": stream_data(lesson["body"]),
+            }
+            module_spec.children.append(
+                PageSpec(
+                    "courses.LessonPage",
+                    f"{key}/{lesson['slug']}",
+                    lesson_fields,
+                    catalogue=module["slug"],
+                )
+            )
+        parent.children.append(module_spec)
+    return home
