@@ -18,7 +18,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
-from .source import LOCALE_DIR, PageSpec
+from .source import TRANSLATIONS_DIR, PageSpec
 
 
 class CatalogueError(Exception):
@@ -108,8 +108,8 @@ def ensure_child(parent, spec, report, update=False):
     return page
 
 
-def read_catalogue(language_code, catalogue, locale_dir=LOCALE_DIR):
-    path = locale_dir / language_code / f"{catalogue}.po"
+def read_catalogue(language_code, catalogue, translations_dir=TRANSLATIONS_DIR):
+    path = translations_dir / language_code / f"{catalogue}.po"
     if not path.exists():
         raise CatalogueError(f"Missing translation catalogue {path.name} for {language_code}.")
     return polib.pofile(str(path))
@@ -188,7 +188,7 @@ def build_source_pages(home_spec: PageSpec, report, update=False):
 
 
 @transaction.atomic
-def load(home_spec: PageSpec, update=False, locale_dir=LOCALE_DIR):
+def load(home_spec: PageSpec, update=False, translations_dir=TRANSLATIONS_DIR):
     """Create the curriculum's pages in English and all their translations."""
     report = LoadReport()
     pages = build_source_pages(home_spec, report, update)
@@ -197,13 +197,13 @@ def load(home_spec: PageSpec, update=False, locale_dir=LOCALE_DIR):
         for page, spec in pages:  # parents come before their children
             if spec.catalogue not in catalogues:
                 catalogues[spec.catalogue] = read_catalogue(
-                    locale.language_code, spec.catalogue, locale_dir
+                    locale.language_code, spec.catalogue, translations_dir
                 )
             translate_page(page, spec, locale, catalogues[spec.catalogue], report, update)
     return report
 
 
-def write_catalogues(pages, locale_dir=LOCALE_DIR):
+def write_catalogues(pages, translations_dir=TRANSLATIONS_DIR):
     """Write each target language's catalogues from the English pages.
 
     Existing translations are kept where the source string and its place are unchanged;
@@ -215,7 +215,7 @@ def write_catalogues(pages, locale_dir=LOCALE_DIR):
         for page, spec in pages:
             by_catalogue.setdefault(spec.catalogue, []).append((page, spec))
         for catalogue, members in by_catalogue.items():
-            path = locale_dir / locale.language_code / f"{catalogue}.po"
+            path = translations_dir / locale.language_code / f"{catalogue}.po"
             existing = {}
             if path.exists():
                 existing = {(e.msgctxt, e.msgid): e.msgstr for e in polib.pofile(str(path))}

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
 
 
 @dataclass

@@ -48,16 +48,10 @@ def language_links(context):
     return links
 
 
-@register.simple_tag
-def language_label(code):
-    """The name of a language in the active UI language (e.g. "anglais" in French)."""
-    return settings.LANGUAGE_LABELS.get(code, code)
-
-
 @register.simple_tag(takes_context=True)
 def breadcrumb_pages(context):
     """The live ancestors of the page below the tree root, with the home page first."""
     page = context.get("page")
     if not isinstance(page, Page):
         return []
-    return list(page.get_ancestors().filter(depth__gt=1).live().specific())
+    return list(page.get_ancestors().filter(depth__gt=1).live())

@@ -14,3 +14,6 @@ DEMO_ACCOUNTS = [
     {"username": "admin", "password": "cop-admin-demo", "role": "administrator"},  # noqa: S105
     {"username": "editor", "password": "cop-editor-demo", "role": "editor"},  # noqa: S105
 ]
+# Static files come from the app folders (no collectstatic needed here).
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True

@@ -11,3 +11,6 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "media" / "test"  # noqa: F405
 WAGTAILEMBEDS_FINDERS = []
+# Static files come from the app folders (no collectstatic needed here).
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,93 @@
+import shutil
+import tempfile
+from pathlib import Path
+
+import polib
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import TestCase
+from wagtail.models import Locale, Page, Revision
+from wagtail_localize.models import StringTranslation, Translation
+
+from courses.models import LessonPage
+from curriculum.loader import CatalogueError, load
+from curriculum.source import TRANSLATIONS_DIR, load_site
+
+TARGETS = ["ar", "es", "fr", "ru", "zh-hans"]
+
+
+def snapshot():
+    return {
+        "pages": sorted(Page.objects.values_list("id", "latest_revision_id", "live")),
+        "revisions": Revision.objects.count(),
+        "string_translations": StringTranslation.objects.count(),
+        "translations": Translation.objects.count(),
+    }
+
+
+class CurriculumLoaderTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        call_command("load_curriculum", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        cls.spec_count = sum(1 for _ in load_site().walk())
+
+    def test_every_page_exists_in_all_six_languages_and_is_live(self):
+        for spec in load_site().walk():
+            english = Page.objects.get(
+                locale__language_code="en", url_path=f"/home/{spec.key}/".replace("//", "/")
+            )
+            translations = english.get_translations().live()
+            with self.subTest(page=spec.key):
+                self.assertEqual(
+                    sorted(translations.values_list("locale__language_code", flat=True)), TARGETS
+                )
+
+    def test_translations_are_wagtail_localize_translations_with_every_segment_done(self):
+        translations = Translation.objects.filter(source__locale__language_code="en")
+        self.assertEqual(translations.count(), self.spec_count * len(TARGETS))
+        for translation in translations:
+            total, done = translation.get_progress()
+            self.assertEqual(total, done, translation)
+
+    def test_translated_lesson_shows_the_catalogue_text(self):
+        catalogue = polib.pofile(str(TRANSLATIONS_DIR / "fr" / "my-private-information.po"))
+        title = next(e.msgstr for e in catalogue if e.msgctxt.endswith("keeping-it-private title"))
+        lesson = LessonPage.objects.get(locale__language_code="fr", slug="keeping-it-private")
+        self.assertEqual(lesson.title, title)
+        response = self.client.get(lesson.url)
+        self.assertContains(response, title)
+        self.assertContains(response, '<html lang="fr" dir="ltr">')
+
+    def test_loading_again_changes_nothing(self):
+        before = snapshot()
+        call_command("load_curriculum", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        self.assertEqual(snapshot(), before)
+
+    def test_translated_page_opens_in_the_translation_editor(self):
+        admin = get_user_model().objects.create_superuser("admin", password="x")
+        self.client.force_login(admin)
+        lesson = LessonPage.objects.get(locale__language_code="ar", slug="keeping-it-private")
+        response = self.client.get(f"/admin/pages/{lesson.pk}/edit/")
+        self.assertEqual(response.status_code, 200)
+        self.assertTemplateUsed(response, "wagtail_localize/admin/edit_translation.html")
+        self.assertContains(response, "js-translation-editor")
+
+
+class IncompleteCatalogueTests(TestCase):
+    def test_missing_translation_is_reported_and_nothing_is_created(self):
+        broken_dir = self.make_catalogues_with_a_gap()
+        Locale.objects.get_or_create(language_code="fr")
+        pages_before = Page.objects.count()
+        with self.assertRaisesMessage(CatalogueError, "has no translation"):
+            load(load_site(), translations_dir=broken_dir)
+        self.assertEqual(Page.objects.count(), pages_before)
+
+    def make_catalogues_with_a_gap(self):
+        broken_dir = Path(tempfile.mkdtemp())
+        self.addCleanup(shutil.rmtree, broken_dir)
+        shutil.copytree(TRANSLATIONS_DIR, broken_dir, dirs_exist_ok=True)
+        path = broken_dir / "ru" / "my-private-information.po"
+        catalogue = polib.pofile(str(path))
+        catalogue[-1].msgstr = ""
+        catalogue.save(str(path))
+        return broken_dir
