@@ -65,8 +65,9 @@ def load_site(content_dir=CONTENT_DIR):
             path_spec = PageSpec("courses.LearningPathPage", key, dict(path))
             audience_spec.children.append(path_spec)
             paths[key] = path_spec
-    for module_file in sorted((content_dir / "modules").glob("*.toml")):
-        module = tomllib.loads(module_file.read_text(encoding="utf-8"))
+    module_files = sorted((content_dir / "modules").glob("*.toml"))
+    modules = [tomllib.loads(f.read_text(encoding="utf-8")) for f in module_files]
+    for module in sorted(modules, key=lambda m: m.get("order", 0)):  # stable: then by filename
         parent = paths[module["path"]]
         key = f"{module['path']}/{module['slug']}"
         module_fields = {
