@@ -11,8 +11,6 @@ from django.contrib.auth import authenticate, password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField
 
 from .models import DigitalConsentAge, User
 
@@ -22,7 +20,15 @@ child_username_validator = RegexValidator(
 )
 
 
-class PasswordFieldsMixin(forms.Form):
+class NoLabelSuffixMixin:
+    """Labels end as written: an added ":" reads badly after a question mark."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class PasswordFieldsMixin(NoLabelSuffixMixin, forms.Form):
     """A password typed twice, checked by the project's password validators."""
 
     password1 = forms.CharField(
@@ -130,14 +136,18 @@ class ChildSignupForm(PasswordFieldsMixin, forms.ModelForm):
         choices=User.AgeBand.choices,
         widget=forms.RadioSelect,
     )
-    country = LazyTypedChoiceField(
-        label=_("Where do you live?"),
-        choices=[("", "---------"), *countries],
-    )
 
     class Meta:
         model = User
         fields = ["username", "age_band", "country"]
+        labels = {"country": _("Where do you live?")}
+        help_texts = {"country": ""}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The model's country field lists the countries lazily, named in the
+        # learner's language; a child must choose one.
+        self.fields["country"].required = True
 
     field_order = ["username", "password1", "password2", "age_band", "country"]
 
@@ -176,7 +186,7 @@ class ChildSignupForm(PasswordFieldsMixin, forms.ModelForm):
         return user
 
 
-class SignInForm(AuthenticationForm):
+class SignInForm(NoLabelSuffixMixin, AuthenticationForm):
     """Username (or an adult's email) and password, through the throttled backends."""
 
     username = forms.CharField(
@@ -205,7 +215,7 @@ class SignInForm(AuthenticationForm):
         self.fields["username"].widget.attrs["maxlength"] = 254
 
 
-class DeleteAccountForm(forms.Form):
+class DeleteAccountForm(NoLabelSuffixMixin, forms.Form):
     """Deleting an account needs the password and a tick: it cannot be undone."""
 
     password = forms.CharField(
