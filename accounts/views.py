@@ -159,11 +159,14 @@ def _sign_in_names(user):
 
 
 def failed_sign_ins(user):
-    """Recent failed sign-ins recorded by login throttling under this learner's names."""
+    """Recent failed sign-ins recorded by login throttling under this learner's names.
+
+    When and how many, not the address or browser: those may be someone else's.
+    """
     return list(
         AccessAttempt.objects.filter(username__in=_sign_in_names(user))
         .order_by("attempt_time")
-        .values("attempt_time", "ip_address", "user_agent", "failures_since_start")
+        .values("attempt_time", "failures_since_start")
     )
 
 

@@ -279,3 +279,23 @@ def test_password_and_choice_errors_are_in_the_learners_language(client, languag
     assert "too short" not in html
     assert "valid choice" not in html
     assert "United Kingdom" not in html  # country names in the learner's language
+
+
+def test_wagtail_admin_login_is_throttled_with_the_translated_page(client, settings):
+    AdultFactory(username="editor", is_staff=True)
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        response = client.post("/admin/login/", {"username": "editor", "password": "x"})
+    assert response.status_code == 429
+    assert "Too many tries" in response.content.decode()
+
+
+def test_behind_a_proxy_failures_count_against_the_forwarded_client_address(client, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    ChildFactory(username="star")
+    client.post(
+        "/en/account/login/",
+        {"username": "star", "password": "x"},
+        HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.9",
+        REMOTE_ADDR="10.0.0.1",
+    )
+    assert AccessAttempt.objects.get().ip_address == "203.0.113.9"
