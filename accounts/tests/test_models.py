@@ -116,6 +116,7 @@ def test_without_a_default_row_no_child_may_self_register_in_unlisted_countries(
 def test_consent_table_is_listed_and_editable_in_the_wagtail_admin(client):
     admin = AdultFactory(is_superuser=True, is_staff=True)
     client.force_login(admin)
+    assert "/admin/digital_consent_ages/" in client.get("/admin/").content.decode()
     listing = client.get("/admin/digital_consent_ages/")
     assert listing.status_code == 200
     assert "Austria" in listing.content.decode()

@@ -299,3 +299,13 @@ def test_behind_a_proxy_failures_count_against_the_forwarded_client_address(clie
         REMOTE_ADDR="10.0.0.1",
     )
     assert AccessAttempt.objects.get().ip_address == "203.0.113.9"
+
+
+@pytest.mark.parametrize(
+    "url", ["/en/account/signup/", "/en/account/signup/child/", "/en/account/login/"]
+)
+def test_signed_in_learner_is_sent_to_their_account_instead_of_signing_up_again(client, url):
+    client.force_login(ChildFactory())
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == "/en/account/"
