@@ -31,7 +31,7 @@ demo: setup ## Create the database, the starter content in six languages and dem
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_curriculum
 	@echo ""
-	@echo "Demo accounts (development only), sign in at http://$(HOST):$(PORT)/admin/"
+	@echo "Demo accounts (development only), staff sign in at http://$(HOST):$(PORT)/admin/, learners at http://$(HOST):$(PORT)/en/account/login/"
 	@$(MANAGE) create_demo_accounts
 
 run: demo ## Set everything up and serve the site on http://127.0.0.1:8000

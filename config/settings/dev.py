@@ -13,6 +13,22 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEMO_ACCOUNTS = [
     {"username": "admin", "password": "cop-admin-demo", "role": "administrator"},  # noqa: S105
     {"username": "editor", "password": "cop-editor-demo", "role": "editor"},  # noqa: S105
+    # Learners (no admin access). The child is 13 in GB, where the age of digital
+    # consent is 13; the parent signs in with the email address.
+    {
+        "username": "child",
+        "password": "cop-child-demo",  # noqa: S105
+        "role": "child",
+        "age_band": "13",
+        "country": "GB",
+    },
+    {
+        "username": "parent",
+        "password": "cop-parent-demo",  # noqa: S105
+        "role": "parent",
+        "email": "parent@example.org",
+        "display_name": "Demo Parent",
+    },
 ]
 # Static files come from the app folders (no collectstatic needed here).
 STATIC_ROOT = None

@@ -14,3 +14,6 @@ WAGTAILEMBEDS_FINDERS = []
 # Static files come from the app folders (no collectstatic needed here).
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+# Login throttling is off for the suite, so tests may call client.login() (which gives
+# the backends no request); the accounts tests switch it back on and test it.
+AXES_ENABLED = False

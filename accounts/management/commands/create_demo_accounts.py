@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
 # Wagtail's own migrations create the "Editors" group with page permissions.
-ROLE_GROUPS = {"editor": "Editors", "administrator": None}
+STAFF_GROUPS = {"editor": "Editors", "administrator": None}
 
 
 class Command(BaseCommand):
@@ -20,16 +20,38 @@ class Command(BaseCommand):
             return
         User = get_user_model()
         for account in accounts:
-            user, created = User.objects.get_or_create(username=account["username"])
+            user, created = User.objects.get_or_create(
+                username=account["username"], defaults=self.learner_fields(User, account)
+            )
             if created:
                 user.set_password(account["password"])
-                user.is_staff = True
-                user.is_superuser = account["role"] == "administrator"
+                if account["role"] in STAFF_GROUPS:
+                    user.is_staff = True
+                    user.is_superuser = account["role"] == "administrator"
                 user.save()
-                group_name = ROLE_GROUPS.get(account["role"])
+                group_name = STAFF_GROUPS.get(account["role"])
                 if group_name:
                     user.groups.add(Group.objects.get(name=group_name))
+            login = account.get("email") or account["username"]
             self.stdout.write(
-                f"  {account['role']:<14} {account['username']} / {account['password']}"
+                f"  {account['role']:<14} {login} / {account['password']}"
                 f"{'' if created else ' (already there)'}"
             )
+
+    @staticmethod
+    def learner_fields(User, account):
+        """Kind, role and age band as sign-up would set them."""
+        if account["role"] == "child":
+            return {
+                "kind": User.Kind.CHILD,
+                "age_band": account["age_band"],
+                "country": account.get("country", ""),
+            }
+        role = account["role"] if account["role"] in User.Role.values else ""
+        return {
+            "kind": User.Kind.ADULT,
+            "role": role,
+            "email": account.get("email", ""),
+            "country": account.get("country", ""),
+            "display_name": account.get("display_name", ""),
+        }

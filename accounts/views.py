@@ -1,0 +1,193 @@
+"""Sign-up, sign-in and sign-out, the account page, data download and account deletion.
+
+Every view that shows or changes an account works on the signed-in user only: no
+view takes a user id, so nobody can reach another learner's data.
+"""
+
+import json
+
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login, logout
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_GET
+
+from .forms import AdultSignupForm, ChildSignupForm, DeleteAccountForm, SignInForm
+from .signals import personal_data_requested
+
+# The backend that sign-up names when it signs the new learner in.
+SIGNUP_BACKEND = "accounts.backends.UsernameOrEmailBackend"
+
+
+@require_GET
+def signup(request):
+    """Choose between an adult's and a child's account."""
+    if request.user.is_authenticated:
+        return redirect("accounts:account")
+    return render(request, "accounts/signup.html")
+
+
+@sensitive_post_parameters("password1", "password2")
+@never_cache
+def signup_adult(request):
+    if request.user.is_authenticated:
+        return redirect("accounts:account")
+    form = AdultSignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        return _sign_in_new_account(request, user)
+    return render(request, "accounts/signup_adult.html", {"form": form})
+
+
+@sensitive_post_parameters("password1", "password2")
+@never_cache
+def signup_child(request):
+    """A child's sign-up, refused kindly below their country's age of digital consent."""
+    if request.user.is_authenticated:
+        return redirect("accounts:account")
+    form = ChildSignupForm(request.POST or None)
+    if request.method == "POST":
+        if form.refused:
+            return render(request, "accounts/signup_refused.html")
+        if form.is_valid():
+            user = form.save()
+            return _sign_in_new_account(request, user)
+    return render(request, "accounts/signup_child.html", {"form": form})
+
+
+def _sign_in_new_account(request, user):
+    # login() keeps the session's data (progress made before signing up) and sends
+    # user_logged_in, on which other apps attach that progress to the new account.
+    login(request, user, backend=SIGNUP_BACKEND)
+    messages.success(request, _("Welcome! Your account is ready and you are signed in."))
+    return redirect(settings.LOGIN_REDIRECT_URL)
+
+
+class SignInView(auth_views.LoginView):
+    form_class = SignInForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+class SignOutView(auth_views.LogoutView):
+    """Sign out by POST only (Django refuses GET), then go to `next` if it is safe."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        messages.info(request, _("You are signed out."))
+        return response
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """The page django-axes shows after too many failed sign-ins (AXES_LOCKOUT_CALLABLE)."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(
+        request,
+        "accounts/locked_out.html",
+        {"minutes": minutes},
+        status=settings.AXES_HTTP_RESPONSE_CODE,
+    )
+
+
+@login_required
+@require_GET
+def account(request):
+    return render(request, "accounts/account.html", {"account": request.user})
+
+
+@login_required
+@require_GET
+@never_cache
+def download_data(request):
+    """Everything stored about the signed-in learner, as a JSON file.
+
+    Other apps add their sections through the personal_data_requested signal.
+    """
+    user = request.user
+    data = {"exported_at": timezone.now(), "account": account_data(user)}
+    attempts = failed_sign_ins(user)
+    if attempts:
+        data["failed_sign_in_attempts"] = attempts
+    for receiver, (section, section_data) in personal_data_requested.send(
+        sender=get_user_model(), user=user
+    ):
+        if section in data:
+            raise ValueError(f"Two parts of the data export are called {section!r} ({receiver}).")
+        data[section] = section_data
+    response = HttpResponse(
+        json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    stamp = timezone.now().strftime("%Y-%m-%d")
+    response["Content-Disposition"] = f'attachment; filename="cop-learn-data-{stamp}.json"'
+    return response
+
+
+def account_data(user):
+    """The account's own fields. Never the password hash."""
+    return {
+        "username": user.username,
+        "kind": user.kind,
+        "role": user.role,
+        "age_band": user.age_band,
+        "country": user.country.code or "",
+        "display_name": user.display_name,
+        "email": user.email,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "date_joined": user.date_joined,
+        "last_login": user.last_login,
+        "is_active": user.is_active,
+        "is_staff": user.is_staff,
+        "groups": sorted(user.groups.values_list("name", flat=True)),
+    }
+
+
+def _sign_in_names(user):
+    """What the learner may have typed at sign-in, as login throttling records it."""
+    return {name.casefold() for name in (user.username, user.email) if name}
+
+
+def failed_sign_ins(user):
+    """Recent failed sign-ins recorded by login throttling under this learner's names.
+
+    When and how many, not the address or browser: those may be someone else's.
+    """
+    return list(
+        AccessAttempt.objects.filter(username__in=_sign_in_names(user))
+        .order_by("attempt_time")
+        .values("attempt_time", "failures_since_start")
+    )
+
+
+@login_required
+@sensitive_post_parameters("password")
+@never_cache
+def delete_account(request):
+    form = DeleteAccountForm(request.POST or None, request=request)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        # Sign out first (it ends the session and tells other apps while the account
+        # still exists), then delete: records elsewhere point at the user with
+        # on_delete=CASCADE and go with it.
+        logout(request)
+        with transaction.atomic():
+            AccessAttempt.objects.filter(username__in=_sign_in_names(user)).delete()
+            user.delete()
+        return redirect("accounts:deleted")
+    return render(request, "accounts/delete.html", {"form": form})
+
+
+@require_GET
+def account_deleted(request):
+    return render(request, "accounts/deleted.html")
