@@ -30,6 +30,8 @@ messages: $(VENV)/.installed ## Compile the UI catalogues (locale/*/LC_MESSAGES/
 demo: setup ## Create the database, the starter content in six languages and demo accounts
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_curriculum
+	$(MANAGE) load_glossary
+	$(MANAGE) setup_translation_roles
 	@echo ""
 	@echo "Demo accounts (development only), sign in at http://$(HOST):$(PORT)/admin/"
 	@$(MANAGE) create_demo_accounts

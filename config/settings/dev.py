@@ -13,6 +13,8 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEMO_ACCOUNTS = [
     {"username": "admin", "password": "cop-admin-demo", "role": "administrator"},  # noqa: S105
     {"username": "editor", "password": "cop-editor-demo", "role": "editor"},  # noqa: S105
+    {"username": "translator-fr", "password": "cop-translator-demo", "role": "translator-fr"},  # noqa: S105
+    {"username": "reviewer-fr", "password": "cop-reviewer-demo", "role": "reviewer-fr"},  # noqa: S105
 ]
 # Static files come from the app folders (no collectstatic needed here).
 STATIC_ROOT = None
