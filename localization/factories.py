@@ -3,6 +3,7 @@
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.test import TestCase
 from django.utils import timezone
 from wagtail.models import Locale
 from wagtail_localize.models import (
@@ -44,7 +45,10 @@ def start_translation(instance, language, publish=True):
     locale = Locale.objects.get(language_code=language)
     source, _created = TranslationSource.update_or_create_from_instance(instance)
     translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
-    translation.save_target(publish=publish)
+    # wagtail-localize publishes when the transaction commits; run that now, even
+    # inside a test's transaction.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        translation.save_target(publish=publish)
     return translation
 
 

@@ -16,10 +16,11 @@ import polib
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import DraftStateMixin, Page
+from wagtail.models import Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from .roles import user_can_edit_snippet_in_locale
+from .workflow import save_draft
 
 MAX_FILES = 500
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -268,10 +269,9 @@ def apply_import(report, user=None):
         )
         touched[translation.pk] = translation
     for translation in touched.values():
-        target = translation.get_target_instance()
         # Translators cannot publish: pages and draftable snippets get a draft for
         # review; snippets without drafts are saved as they are.
-        translation.save_target(user=user, publish=not isinstance(target, DraftStateMixin))
+        save_draft(translation, user)
     return report
 
 

@@ -8,7 +8,42 @@ French reviewers see it under "Awaiting your review" on their dashboard.
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from wagtail.models import DraftStateMixin, Page
 from wagtail_localize.models import Translation
+
+
+@transaction.atomic
+def save_draft(translation, user=None):
+    """Rebuild a draft of the translated page or snippet from its current strings.
+
+    wagtail-localize's save_target(publish=False) creates a new revision but also
+    writes the translated fields to the page's row, which is what visitors see: on a
+    live page an unreviewed translation would go public. The live content is put
+    back, keeping the new revision as the latest draft for the reviewer.
+    """
+    target = translation.get_target_instance()
+    if not isinstance(target, DraftStateMixin):
+        translation.save_target(user=user, publish=True)
+        return target
+    live_revision = target.live_revision if target.live else None
+    translation.save_target(user=user, publish=False)
+    if live_revision is None:
+        return translation.get_target_instance()
+    draft = type(target).objects.get(pk=target.pk)
+    restored = live_revision.as_object()
+    restored.live = True
+    restored.live_revision_id = draft.live_revision_id
+    restored.last_published_at = draft.last_published_at
+    restored.first_published_at = draft.first_published_at
+    restored.latest_revision_id = draft.latest_revision_id
+    restored.has_unpublished_changes = True
+    if isinstance(restored, Page):
+        restored.draft_title = draft.draft_title
+        restored.latest_revision_created_at = draft.latest_revision_created_at
+        restored.save(clean=False)
+    else:
+        restored.save()
+    return restored
 
 
 @transaction.atomic
@@ -22,7 +57,7 @@ def submit_for_review(page, user):
         source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
     ).first()
     if translation is not None:
-        translation.save_target(user=user, publish=False)
+        save_draft(translation, user)
         page.refresh_from_db()
     elif page.latest_revision is None:
         page.save_revision(user=user)
