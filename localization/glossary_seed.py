@@ -1,3 +1,4 @@
+# ruff: noqa: E501 (one term per line reads better than wrapped strings)
 """Starter COP glossary: each term and definition in English and its five translations.
 
 Translations follow the ITU COP Guidelines and the Luxembourg Terminology Guidelines
