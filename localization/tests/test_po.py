@@ -194,3 +194,13 @@ class PORoundTripTests(TestCase):
             response = self.client.get(reverse("wagtailadmin_pages:edit", args=[french.pk]))
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "&quot;machineTranslator&quot;: null")
+
+    def test_only_text_is_exported_not_settings_like_levels_kinds_or_numbers(self):
+        """Choices, flags and numbers (a quiz's correct answer or score alike) stay shared."""
+        contexts = {entry.msgctxt for entry in self.download(self.lesson_translation)}
+        self.assertTrue(any(context.startswith("body.") for context in contexts))
+        self.assertFalse(
+            any(context.endswith((".level", ".kind")) for context in contexts), contexts
+        )
+        module = {e.msgctxt for e in self.download(self.translations[self.tree.module.pk])}
+        self.assertNotIn("estimated_minutes", module)

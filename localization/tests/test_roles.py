@@ -107,3 +107,24 @@ class TranslationRolesTests(TestCase):
             "wagtailsnippets_localization_glossaryterm:delete", args=[self.glossary["fr"].pk]
         )
         self.assertIn(self.client.get(delete).status_code, (302, 403))
+
+    def test_segment_editor_api_refuses_glossary_strings_of_another_language(self):
+        from wagtail_localize.models import StringSegment, StringTranslation, Translation
+
+        self.client.force_login(self.users[TRANSLATOR, "fr"])
+        for language, expected in (("fr", 201), ("ar", 403)):
+            translation = Translation.objects.get(
+                source__object_id=self.glossary["en"].translation_key,
+                target_locale__language_code=language,
+            )
+            segment = StringSegment.objects.filter(source=translation.source).first()
+            url = reverse(
+                "wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]
+            )
+            response = self.client.put(
+                url, "value=pirate", content_type="application/x-www-form-urlencoded"
+            )
+            with self.subTest(language=language):
+                self.assertEqual(response.status_code, expected)
+        written = StringTranslation.objects.filter(data="pirate")
+        self.assertEqual([t.locale.language_code for t in written], ["fr"])
