@@ -64,3 +64,20 @@ def load_glossary(terms=TERMS):
             translation.save_target(publish=True)
             created_translations += 1
     return created_terms, created_translations
+
+
+def glossary_pairs(language=None):
+    """Live English terms, each with its live entry in `language` (or None), in two queries."""
+    source_locale = Locale.get_default()
+    sources = list(GlossaryTerm.objects.filter(locale=source_locale, live=True).order_by("term"))
+    targets = {}
+    if language and language != source_locale.language_code:
+        targets = {
+            term.translation_key: term
+            for term in GlossaryTerm.objects.filter(
+                locale__language_code=language,
+                live=True,
+                translation_key__in=[source.translation_key for source in sources],
+            )
+        }
+    return [{"source": source, "target": targets.get(source.translation_key)} for source in sources]

@@ -15,7 +15,7 @@ from wagtail_localize.models import Translation
 
 from courses.models import LearningPathPage, ModulePage
 
-from .models import GlossaryTerm
+from .glossary import glossary_pairs
 from .po import (
     POError,
     export_archive,
@@ -55,9 +55,6 @@ def board(request):
         status = ""
     data = build_board(request.user, language=language, audience=audience, status=status)
     my_languages = user_languages(request.user)
-    glossary = GlossaryTerm.objects.filter(
-        locale__language_code__in=[language] if language else ["en"], live=True
-    ).select_related("locale")
     return TemplateResponse(
         request,
         "localization/board.html",
@@ -72,7 +69,8 @@ def board(request):
                 for locale in Locale.objects.filter(language_code__in=target_languages())
             },
             "my_languages": my_languages,
-            "glossary": glossary,
+            "glossary": glossary_pairs(language),
+            "glossary_language": language,
             "upload_form": UploadForm(),
         },
     )

@@ -2,7 +2,7 @@ from django import template
 from django.urls import reverse
 from wagtail.models import Page
 
-from ..models import GlossaryTerm
+from ..glossary import glossary_pairs
 
 register = template.Library()
 
@@ -14,7 +14,5 @@ def translation_sidebar(context, instance):
     review_url = ""
     if isinstance(instance, Page) and instance.permissions_for_user(request.user).can_edit():
         review_url = reverse("localization:submit_review", args=[instance.pk])
-    glossary = GlossaryTerm.objects.filter(locale_id=instance.locale_id, live=True).select_related(
-        "locale"
-    )
-    return {"review_url": review_url, "glossary": glossary}
+    language = instance.locale.language_code
+    return {"review_url": review_url, "glossary": glossary_pairs(language), "language": language}

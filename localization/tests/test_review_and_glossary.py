@@ -112,3 +112,15 @@ class GlossaryTests(TestCase):
         self.assertEqual(french.note_to_translators, sextortion.note_to_translators)
         for item in TERMS:
             self.assertEqual(set(item) - {"note"}, {"en", *LANGUAGES}, item["en"])
+
+    def test_board_and_editor_show_each_english_term_beside_its_translation(self):
+        from localization.factories import make_user as _make_user
+        from localization.glossary import load_glossary
+
+        build_course_tree(lesson_count=0)
+        load_glossary(TERMS[:2])
+        setup_roles()
+        self.client.force_login(_make_user("translator-fr", TRANSLATOR, "fr"))
+        response = self.client.get(reverse("localization:board"))
+        self.assertContains(response, 'sextortion → <span lang="fr">sextorsion</span>')
+        self.assertContains(response, "Make clear the victim is never to blame.")
