@@ -74,10 +74,6 @@ def glossary_pairs(language=None):
     if language and language != source_locale.language_code:
         targets = {
             term.translation_key: term
-            for term in GlossaryTerm.objects.filter(
-                locale__language_code=language,
-                live=True,
-                translation_key__in=[source.translation_key for source in sources],
-            )
+            for term in GlossaryTerm.objects.filter(locale__language_code=language, live=True)
         }
     return [{"source": source, "target": targets.get(source.translation_key)} for source in sources]
