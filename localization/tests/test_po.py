@@ -204,3 +204,18 @@ class PORoundTripTests(TestCase):
         )
         module = {e.msgctxt for e in self.download(self.translations[self.tree.module.pk])}
         self.assertNotIn("estimated_minutes", module)
+
+    def test_glossary_po_import_makes_a_draft_and_leaves_the_live_entry_alone(self):
+        from localization.factories import GlossaryTermFactory
+
+        term = GlossaryTermFactory(term="helpline", definition="A line to talk.")
+        term.save_revision().publish()
+        translation = start_translation(term, "fr")
+        french = translation.get_target_instance()
+        self.assertTrue(french.live)
+        messages = self.upload("helpline.po", str(fill(self.download(translation))).encode())
+        self.assertIn("2 segments applied", messages[-1])
+        french.refresh_from_db()
+        self.assertEqual(french.term, "helpline")  # what learners see is unchanged
+        self.assertEqual(french.get_latest_revision_as_object().term, "FR: helpline")
+        self.assertTrue(french.has_unpublished_changes)
