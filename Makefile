@@ -30,6 +30,8 @@ messages: $(VENV)/.installed ## Compile the UI catalogues (locale/*/LC_MESSAGES/
 demo: setup ## Create the database, the starter content in six languages and demo accounts
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_curriculum
+	$(MANAGE) load_glossary
+	$(MANAGE) setup_translation_roles
 	@echo ""
 	@echo "Demo accounts (development only), staff sign in at http://$(HOST):$(PORT)/admin/, learners at http://$(HOST):$(PORT)/en/account/login/"
 	@$(MANAGE) create_demo_accounts

@@ -29,6 +29,8 @@ INSTALLED_APPS = [
     "cms",
     "courses",
     "curriculum",
+    # Before wagtail_localize: it extends the translation editor's template.
+    "localization",
     # Wagtail and wagtail-localize
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -29,6 +29,8 @@ DEMO_ACCOUNTS = [
         "email": "parent@example.org",
         "display_name": "Demo Parent",
     },
+    {"username": "translator-fr", "password": "cop-translator-demo", "role": "translator-fr"},  # noqa: S105
+    {"username": "reviewer-fr", "password": "cop-reviewer-demo", "role": "reviewer-fr"},  # noqa: S105
 ]
 # Static files come from the app folders (no collectstatic needed here).
 STATIC_ROOT = None

@@ -4,7 +4,13 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
 # Wagtail's own migrations create the "Editors" group with page permissions.
-STAFF_GROUPS = {"editor": "Editors", "administrator": None}
+STAFF_GROUPS = {
+    "editor": "Editors",
+    "administrator": None,
+    # Created by the translation app's migration; see setup_translation_roles.
+    "translator-fr": "Translators (fr)",
+    "reviewer-fr": "Reviewers (fr)",
+}
 
 
 class Command(BaseCommand):

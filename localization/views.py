@@ -1,0 +1,164 @@
+"""Translation status board, PO download/upload and submission for review."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.http import require_POST
+from wagtail.models import Locale, Page
+from wagtail_localize.models import Translation
+
+from courses.models import LearningPathPage, ModulePage
+
+from .glossary import glossary_pairs
+from .po import (
+    POError,
+    export_archive,
+    export_po,
+    import_files,
+    po_filename,
+    read_upload,
+    subtree_translations,
+    user_can_translate,
+)
+from .roles import can_use_board, target_languages, user_languages
+from .status import Status, build_board
+from .workflow import submit_for_review
+
+
+def _require_board(request):
+    if not can_use_board(request.user):
+        raise PermissionDenied
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("PO file or zip archive"),
+        help_text=gettext_lazy("A .po file downloaded from this board, or a .zip of them."),
+    )
+
+
+def board(request):
+    _require_board(request)
+    language = request.GET.get("language") or ""
+    if not language and not request.user.is_superuser:
+        mine = sorted(user_languages(request.user))
+        language = mine[0] if len(mine) == 1 else ""
+    audience = request.GET.get("audience") or ""
+    status = request.GET.get("status") or ""
+    if status not in Status.labels:
+        status = ""
+    data = build_board(request.user, language=language, audience=audience, status=status)
+    my_languages = user_languages(request.user)
+    return TemplateResponse(
+        request,
+        "localization/board.html",
+        {
+            **data,
+            "language": language,
+            "audience": audience,
+            "status": status,
+            "statuses": [(key, Status.labels[key]) for key in Status.order],
+            "language_names": {
+                locale.language_code: locale.get_display_name()
+                for locale in Locale.objects.filter(language_code__in=target_languages())
+            },
+            "my_languages": my_languages,
+            "glossary": glossary_pairs(language),
+            "glossary_language": language,
+            "upload_form": UploadForm(),
+        },
+    )
+
+
+def po_download(request, translation_id):
+    translation = get_object_or_404(
+        Translation.objects.select_related("source", "target_locale"),
+        uuid=translation_id,
+        enabled=True,
+    )
+    if not user_can_translate(request.user, translation):
+        raise PermissionDenied
+    name = po_filename(translation.source.get_source_instance()).replace("/", "--")
+    language = translation.target_locale.language_code
+    response = HttpResponse(
+        str(export_po(translation)), content_type="text/x-gettext-translation; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{name[:-3]}.{language}.po"'
+    return response
+
+
+def po_archive(request, page_id, language):
+    page = get_object_or_404(Page, pk=page_id, locale__language_code="en")
+    if page.specific_class not in (LearningPathPage, ModulePage):
+        raise PermissionDenied
+    locale = get_object_or_404(Locale, language_code=language)
+    translations = [
+        translation
+        for translation in subtree_translations(page, locale)
+        if user_can_translate(request.user, translation)
+    ]
+    if not translations:
+        raise PermissionDenied
+    response = HttpResponse(export_archive(translations), content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{page.slug}.{language}.zip"'
+    return response
+
+
+@require_POST
+def po_upload(request):
+    _require_board(request)
+    form = UploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Choose a PO file or zip archive to upload."))
+        return redirect("localization:board")
+    upload = form.cleaned_data["file"]
+    try:
+        files = read_upload(upload.name, upload.read())
+        report = import_files(files, user=request.user)
+    except POError as error:
+        messages.error(request, _("Nothing was imported: %(error)s") % {"error": error})
+        return redirect("localization:board")
+    messages.success(
+        request,
+        ngettext(
+            "Imported %(files)d file: %(applied)d segments applied, %(unchanged)d unchanged, "
+            "%(unknown)d unknown.",
+            "Imported %(files)d files: %(applied)d segments applied, %(unchanged)d unchanged, "
+            "%(unknown)d unknown.",
+            report.files,
+        )
+        % {
+            "files": report.files,
+            "applied": report.applied,
+            "unchanged": report.unchanged,
+            "unknown": report.unknown,
+        },
+    )
+    return redirect("localization:board")
+
+
+@require_POST
+def submit_review(request, page_id):
+    page = get_object_or_404(Page, pk=page_id).specific
+    if page.locale.language_code not in target_languages() or not (
+        page.permissions_for_user(request.user).can_edit()
+    ):
+        raise PermissionDenied
+    try:
+        submit_for_review(page, request.user)
+    except ValueError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request, _("“%(title)s” was submitted for review.") % {"title": page.title}
+        )
+    next_url = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(next_url, {request.get_host()}):
+        return redirect(next_url)
+    return redirect("localization:board")
