@@ -11,7 +11,7 @@ from functools import reduce
 from operator import or_
 
 from django.db.models import Q
-from wagtail.models import Locale
+from wagtail.models import Locale, PageViewRestriction
 
 from .models import LearningPathPage, LessonPage, ModulePage
 from .models.progress import AttemptKind
@@ -72,30 +72,35 @@ def summarise(progress, language_code):
         .only("path", "depth")
     )
     parent_paths = {module.path[: -ModulePage.steplen] for module in touched}
-    paths = list(
-        LearningPathPage.objects.filter(path__in=parent_paths).live().public().order_by("path")
-    )
+    # View restrictions are read once and applied here, rather than by .public() per query.
+    restricted = [
+        restriction.page.path
+        for restriction in PageViewRestriction.objects.select_related("page").only("page__path")
+    ]
+
+    def public(pages):
+        return [page for page in pages if not page.path.startswith(tuple(restricted))]
+
+    paths = public(LearningPathPage.objects.filter(path__in=parent_paths).live().order_by("path"))
     if not paths:
         return {"paths": [], "completed_modules": [], "attempts": [], "certificates": []}
     in_paths = reduce(or_, (Q(path__startswith=p.path) for p in paths))
-    modules = list(
+    modules = public(
         ModulePage.objects.filter(in_paths, depth=paths[0].depth + 1)
         .live()
-        .public()
         .order_by("path")
         .only("path", "depth", "translation_key", "final_quiz")
     )
-    lessons = list(
+    lessons = public(
         LessonPage.objects.filter(in_paths, depth=paths[0].depth + 2)
         .live()
-        .public()
         .order_by("path")
         .only("path", "translation_key")
     )
     keys = {str(p.translation_key) for p in [*paths, *modules, *lessons]}
     keys |= {str(a.page_key) for a in attempts}
     keys |= {content_key for _kind, content_key in certificates}
-    pages = localized_pages(keys, language_code)
+    pages = localized_pages(keys, language_code, default)
 
     def local(key):
         return page_in_language(pages, str(key), language_code)

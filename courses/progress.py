@@ -308,9 +308,9 @@ def page_in_language(pages_by_locale, key, language_code):
     return pages_by_locale.get((key, language_code)) or pages_by_locale.get((key, None))
 
 
-def localized_pages(keys, language_code):
+def localized_pages(keys, language_code, default=None):
     """{(translation_key, language or None for source): page} in one query."""
-    default = Locale.get_default()
+    default = default or Locale.get_default()
     pages = (
         Page.objects.filter(translation_key__in=keys, live=True)
         .filter(locale__language_code__in={language_code, default.language_code})
