@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
 from . import dashboard
@@ -68,13 +68,18 @@ def pre_test_available(progress, module):
 
 
 @csrf_exempt  # checked below, so that a missing token gets the quiz's own 400 answer
-@require_POST
+@require_http_methods(["GET", "POST"])
 def submit_quiz(request, page_id, quiz_id):
-    """Grade a quiz on the server, record the attempt and show the feedback."""
+    """Grade a quiz on the server, record the attempt and show the feedback.
+
+    A GET (e.g. the language menu on the result page) leads to the quiz's page.
+    """
     page = _live_page(page_id, LessonPage, ModulePage)
     quiz = page.find_quiz(quiz_id)
     if quiz is None:
         raise Http404
+    if request.method == "GET":
+        return redirect(page.get_url(request))
     if _csrf_failed(request):
         return _bad_submission(
             request, page, _("Your answers could not be checked. Reload the page and try again.")

@@ -245,5 +245,5 @@ class TamperedSubmissionViewTests(TestCase):
             self.client.post(f"/en/learn/quizzes/{self.tree.path.pk}/check/").status_code, 404
         )
 
-    def test_quiz_is_post_only(self):
-        self.assertEqual(self.client.get(self.url).status_code, 405)
+    def test_opening_the_quiz_address_leads_to_its_page(self):
+        self.assertRedirects(self.client.get(self.url), self.lesson.url)
