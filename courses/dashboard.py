@@ -6,6 +6,7 @@ the titles and links in the visitor's language (falling back to the source page)
 more.
 """
 
+from collections import namedtuple
 from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
@@ -16,6 +17,8 @@ from wagtail.models import Locale, PageViewRestriction
 from .models import LearningPathPage, LessonPage, ModulePage
 from .models.progress import AttemptKind
 from .progress import localized_pages, page_in_language
+
+Node = namedtuple("Node", ["path", "translation_key"])
 
 
 @dataclass
@@ -40,7 +43,6 @@ class PathSummary:
     completed: bool = False
     certificate: object = None
     next_page: object = None
-    last_activity: object = None
 
     @property
     def units(self):
@@ -78,8 +80,10 @@ def summarise(progress, language_code):
         for restriction in PageViewRestriction.objects.select_related("page").only("page__path")
     ]
 
+    restricted = tuple(restricted)
+
     def public(pages):
-        return [page for page in pages if not page.path.startswith(tuple(restricted))]
+        return [page for page in pages if not (restricted and page.path.startswith(restricted))]
 
     paths = public(LearningPathPage.objects.filter(path__in=parent_paths).live().order_by("path"))
     if not paths:
@@ -91,19 +95,15 @@ def summarise(progress, language_code):
         .order_by("path")
         .only("path", "depth", "translation_key", "final_quiz")
     )
-    lessons = public(
-        LessonPage.objects.filter(in_paths, depth=paths[0].depth + 2)
+    lessons_by_module = {}
+    for lesson in public(
+        Node(*row)
+        for row in LessonPage.objects.filter(in_paths, depth=paths[0].depth + 2)
         .live()
         .order_by("path")
-        .only("path", "translation_key")
-    )
-    keys = {str(p.translation_key) for p in [*paths, *modules, *lessons]}
-    keys |= {str(a.page_key) for a in attempts}
-    keys |= {content_key for _kind, content_key in certificates}
-    pages = localized_pages(keys, language_code, default)
-
-    def local(key):
-        return page_in_language(pages, str(key), language_code)
+        .values_list("path", "translation_key")
+    ):
+        lessons_by_module.setdefault(lesson.path[: -LessonPage.steplen], []).append(lesson)
 
     best = {}
     final_passed = set()
@@ -115,20 +115,21 @@ def summarise(progress, language_code):
                 final_passed.add((module_key, attempt.quiz_id))
 
     summaries = []
+    next_keys = {}
     for path in paths:
         summary = PathSummary(
             key=str(path.translation_key),
-            page=local(path.translation_key),
+            page=None,
             completed=str(path.translation_key) in path_done,
             certificate=certificates.get(("path", str(path.translation_key))),
         )
         for module in (m for m in modules if m.path.startswith(path.path)):
             key = str(module.translation_key)
-            module_lessons = [lesson for lesson in lessons if lesson.path.startswith(module.path)]
+            module_lessons = lessons_by_module.get(module.path, [])
             quiz = module.quiz
             module_summary = ModuleSummary(
                 key=key,
-                page=local(key),
+                page=None,
                 lessons=module_lessons,
                 lessons_done=sum(str(le.translation_key) in lesson_keys for le in module_lessons),
                 has_final_quiz=quiz is not None,
@@ -138,12 +139,30 @@ def summarise(progress, language_code):
                 certificate=certificates.get(("module", key)),
             )
             summary.modules.append(module_summary)
-            if summary.next_page is None and not module_summary.completed:
+            if summary.key not in next_keys and not module_summary.completed:
                 pending = [
                     le for le in module_lessons if str(le.translation_key) not in lesson_keys
                 ]
-                summary.next_page = local(pending[0].translation_key) if pending else local(key)
+                next_keys[summary.key] = str(pending[0].translation_key) if pending else key
         summaries.append(summary)
+
+    # Titles and links in the visitor's language, only for what the page shows.
+    keys = {s.key for s in summaries} | set(next_keys.values())
+    keys |= {m.key for s in summaries for m in s.modules if m.completed}
+    keys |= {str(a.page_key) for a in attempts}
+    keys |= {content_key for _kind, content_key in certificates}
+    pages = localized_pages(keys, language_code, default)
+
+    def local(key):
+        return page_in_language(pages, str(key), language_code)
+
+    for summary in summaries:
+        summary.page = local(summary.key)
+        if summary.key in next_keys:
+            summary.next_page = local(next_keys[summary.key])
+        for module in summary.modules:
+            if module.completed:
+                module.page = local(module.key)
 
     page_order = {s.key: index for index, s in enumerate(summaries)}
     summaries.sort(key=lambda s: (s.completed, page_order[s.key]))

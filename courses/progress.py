@@ -343,6 +343,7 @@ def module_progress(request, module):
     return {
         "lessons_done": lessons_done,
         "attempts": attempts,
+        "attempt_rows": [(attempt, None) for attempt in attempts],
         "best_percent": max((a.percent for a in finals), default=None),
         "module_completed": completed,
         "certificate": certificate,
