@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
 from . import dashboard
-from .grading import SubmissionError, grade, parse_submission
+from .grading import MAX_BODY_BYTES, SubmissionError, grade, parse_submission
 from .models import Certificate, LessonPage, ModulePage
 from .models.progress import AttemptKind, CompletionSource
 from .progress import (
@@ -80,6 +80,8 @@ def submit_quiz(request, page_id, quiz_id):
         raise Http404
     if request.method == "GET":
         return redirect(page.get_url(request))
+    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY_BYTES:  # before parsing it
+        return _bad_submission(request, page, _("This answer is too large to be a quiz answer."))
     if _csrf_failed(request):
         return _bad_submission(
             request, page, _("Your answers could not be checked. Reload the page and try again.")

@@ -247,3 +247,20 @@ class TamperedSubmissionViewTests(TestCase):
 
     def test_opening_the_quiz_address_leads_to_its_page(self):
         self.assertRedirects(self.client.get(self.url), self.lesson.url)
+
+
+class QuizEditingTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        from django.contrib.auth import get_user_model
+
+        cls.tree = build_course_tree(lesson_count=1, quizzes=True)
+        cls.admin = get_user_model().objects.create_superuser("admin", password="x")
+
+    def test_editors_can_open_pages_with_quizzes_in_the_admin(self):
+        self.client.force_login(self.admin)
+        for page in (self.tree.module, self.tree.lessons[0]):
+            with self.subTest(page=page.title):
+                response = self.client.get(f"/admin/pages/{page.pk}/edit/")
+                self.assertEqual(response.status_code, 200)
+                self.assertContains(response, "Which of these is private information?")
