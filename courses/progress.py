@@ -348,7 +348,16 @@ def module_progress(request, module):
         "module_completed": completed,
         "certificate": certificate,
         "progress_saved": progress.is_saved,
-        "pre_test_available": bool(
-            module.offer_pre_test and module.quiz and not attempts and not lessons_done
-        ),
+        "pre_test_available": pre_test_available(progress, module, attempts, lessons_done),
     }
+
+
+def pre_test_available(progress, module, attempts=None, lessons_done=None):
+    """The final quiz may be taken as a pre-test once, before any lesson or attempt."""
+    if not (module.offer_pre_test and module.quiz):
+        return False
+    if attempts is None:
+        attempts = progress.attempts(module_key=module.translation_key)
+    if lessons_done is None:
+        lessons_done = progress.lesson_keys(module_key=module.translation_key)
+    return not attempts and not lessons_done

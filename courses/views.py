@@ -23,6 +23,7 @@ from .progress import (
     localized_pages,
     mark_lesson_done,
     page_in_language,
+    pre_test_available,
     progress_for,
     update_completions,
 )
@@ -56,15 +57,9 @@ def _attempt_kind(request, page, progress):
         return AttemptKind.KNOWLEDGE_CHECK
     if request.POST.get("mode") != AttemptKind.PRE_TEST:
         return AttemptKind.FINAL
-    if page.offer_pre_test and pre_test_available(progress, page):
+    if pre_test_available(progress, page):
         return AttemptKind.PRE_TEST
     raise SubmissionError(_("The pre-test can only be taken once, before the lessons."))
-
-
-def pre_test_available(progress, module):
-    return not progress.attempts(module_key=module.translation_key) and not progress.lesson_keys(
-        module_key=module.translation_key
-    )
 
 
 @csrf_exempt  # checked below, so that a missing token gets the quiz's own 400 answer
