@@ -6,3 +6,6 @@ class CoursesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "courses"
     verbose_name = _("Courses")
+
+    def ready(self):
+        from . import signals  # noqa: F401  (connects the receivers)

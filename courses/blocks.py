@@ -1,6 +1,106 @@
-"""Blocks of the learning content; quiz blocks will join them here."""
+"""Blocks of the learning content: the shared content blocks, teaching blocks and quizzes.
+
+Quiz text (questions, choices, feedback, explanations) is made of CharBlock/TextBlock
+values, so wagtail-localize offers it as segments; which choice is correct and the pass
+mark are a BooleanBlock and an IntegerBlock, which it copies unchanged into every
+translation, so the right answers cannot drift between languages. Questions and choices
+are ListBlock items: their ids are copied into translations too, and learner records
+refer to them.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.forms.utils import ErrorList
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 
 from cms.blocks import BaseStreamBlock, ConversationStarterBlock, KeyTakeawaysBlock
+
+DEFAULT_PASS_MARK = 70
+
+
+class QuestionKind(models.TextChoices):
+    SINGLE = "single", _("Single choice")
+    MULTIPLE = "multiple", _("Multiple select")
+    TRUE_FALSE = "true_false", _("True or false")
+
+
+class AnswerChoiceBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Answer"), max_length=300)
+    is_correct = blocks.BooleanBlock(
+        label=_("Correct answer"),
+        required=False,
+        help_text=_("Tick every correct answer. The same in every language."),
+    )
+    feedback = blocks.CharBlock(
+        label=_("Feedback"),
+        required=False,
+        max_length=400,
+        help_text=_("Optional: shown after answering to a learner who picked this answer."),
+    )
+
+    class Meta:
+        icon = "radio-full"
+        label = _("Answer choice")
+
+
+class QuestionBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(
+        label=_("Question type"),
+        choices=QuestionKind.choices,
+        default=QuestionKind.SINGLE,
+        help_text=_("Single choice and true or false have one correct answer."),
+    )
+    text = blocks.CharBlock(label=_("Question"), max_length=400)
+    choices = blocks.ListBlock(AnswerChoiceBlock(), min_num=2, max_num=8, label=_("Answers"))
+    explanation = blocks.TextBlock(
+        label=_("Explanation"),
+        required=False,
+        help_text=_("Optional: shown to every learner after answering."),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        correct = sum(1 for choice in value["choices"] if choice["is_correct"])
+        message = None
+        if value["kind"] == QuestionKind.TRUE_FALSE and len(value["choices"]) != 2:
+            message = _("A true or false question has exactly two answers.")
+        elif value["kind"] != QuestionKind.MULTIPLE and correct != 1:
+            message = _("Mark exactly one answer as correct.")
+        elif correct < 1:
+            message = _("Mark at least one answer as correct.")
+        if message:
+            raise StructBlockValidationError(
+                block_errors={"choices": ErrorList([ValidationError(message)])}
+            )
+        return value
+
+    class Meta:
+        icon = "help"
+        label = _("Question")
+
+
+class QuizBlock(blocks.StructBlock):
+    """A quiz graded on the server: in a lesson a knowledge check, in a module its final quiz.
+
+    The block's id (given by the StreamField) names the quiz in learner records.
+    """
+
+    title = blocks.CharBlock(label=_("Title"), required=False, max_length=200)
+    pass_mark = blocks.IntegerBlock(
+        label=_("Pass mark (%)"),
+        default=DEFAULT_PASS_MARK,
+        min_value=0,
+        max_value=100,
+        help_text=_("The percentage of questions a learner must get right to pass."),
+    )
+    questions = blocks.ListBlock(QuestionBlock(), min_num=1, max_num=30, label=_("Questions"))
+
+    class Meta:
+        icon = "tasks"
+        label = _("Quiz")
+        template = "courses/blocks/quiz_block.html"
 
 
 class LessonStreamBlock(BaseStreamBlock):
@@ -8,3 +108,11 @@ class LessonStreamBlock(BaseStreamBlock):
 
     key_takeaways = KeyTakeawaysBlock()
     conversation_starter = ConversationStarterBlock()
+    quiz = QuizBlock(label=_("Knowledge check"))
+
+
+class FinalQuizStreamBlock(blocks.StreamBlock):
+    quiz = QuizBlock(label=_("Final quiz"))
+
+    class Meta:
+        max_num = 1

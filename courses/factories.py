@@ -62,6 +62,94 @@ class LessonPageFactory(wagtail_factories.PageFactory):
         model = LessonPage
 
 
+def quiz_data(prefix, questions=None, pass_mark=70, title=""):
+    """A QuizBlock's raw value with stable question and choice ids derived from `prefix`.
+
+    `questions` is a list of (kind, text, [(choice text, is_correct, feedback)], explanation);
+    by default three questions, one of each kind.
+    """
+    questions = questions or SAMPLE_QUESTIONS
+    return {
+        "title": title,
+        "pass_mark": pass_mark,
+        "questions": [
+            {
+                "type": "item",
+                "id": f"{prefix}-q{number}",
+                "value": {
+                    "kind": kind,
+                    "text": text,
+                    "explanation": explanation,
+                    "choices": [
+                        {
+                            "type": "item",
+                            "id": f"{prefix}-q{number}-{letter}",
+                            "value": {"text": choice, "is_correct": correct, "feedback": feedback},
+                        }
+                        for letter, (choice, correct, feedback) in zip(
+                            "abcdefgh", choices, strict=False
+                        )
+                    ],
+                },
+            }
+            for number, (kind, text, choices, explanation) in enumerate(questions, start=1)
+        ],
+    }
+
+
+SAMPLE_QUESTIONS = [
+    (
+        "single",
+        "Which of these is private information?",
+        [
+            ("Your home address", True, "Yes: your address tells people where to find you."),
+            ("Your favourite colour", False, "A favourite colour cannot tell anyone who you are."),
+        ],
+        "Private information tells people who you are or where to find you.",
+    ),
+    (
+        "multiple",
+        "Which of these should you keep secret?",
+        [
+            ("Your password", True, ""),
+            ("Your game nickname", False, "A nickname is fine to share: it hides your name."),
+            ("Your PIN code", True, ""),
+        ],
+        "Passwords and PIN codes are just for you and a parent or carer.",
+    ),
+    (
+        "true_false",
+        "It is fine to share your password with your best friend.",
+        [("True", False, "Even best friends should not know it."), ("False", True, "")],
+        "",
+    ),
+]
+
+# The right answers of the sample quiz, as {question suffix: [choice suffixes]}.
+SAMPLE_RIGHT_ANSWERS = {"q1": ["a"], "q2": ["a", "c"], "q3": ["b"]}
+
+
+def quiz_answers(prefix, answers=None):
+    """POST data answering the quiz built by quiz_data(prefix): the right answers, except
+    for the questions given in `answers`."""
+    answers = {**SAMPLE_RIGHT_ANSWERS, **(answers or {})}
+    data = {"quiz": prefix}
+    for question, choices in answers.items():
+        data[f"q-{prefix}-{question}"] = [f"{prefix}-{question}-{choice}" for choice in choices]
+    return data
+
+
+def lesson_body_with_quiz(quiz_id, **quiz_options):
+    return [
+        {"type": "paragraph", "value": "<p>Your address is private.</p>", "id": f"{quiz_id}-text"},
+        {"type": "quiz", "value": quiz_data(quiz_id, **quiz_options), "id": quiz_id},
+    ]
+
+
+def final_quiz_data(quiz_id, **quiz_options):
+    return [{"type": "quiz", "value": quiz_data(quiz_id, **quiz_options), "id": quiz_id}]
+
+
 @dataclass
 class CourseTree:
     home: Page
@@ -81,11 +169,14 @@ def ensure_locales():
     }
 
 
-def build_course_tree(lesson_count=2, translate_to=()):
+def build_course_tree(lesson_count=2, translate_to=(), quizzes=False, module_count=1):
     """An English home -> audience -> path -> module -> lessons tree, set as the site.
 
     Each language in `translate_to` gets a published translation of every page, made
     with Wagtail's copy_for_translation and titled "<English title> [<language>]".
+    With `quizzes`, the first lesson of each module has a knowledge check ("check") and
+    each module a final quiz ("final") that may be taken as a pre-test. With
+    `module_count` > 1, `tree.modules` holds every module and `tree.lessons` the first's.
     """
     locales = ensure_locales()
     home = HomePageFactory(parent=Page.get_first_root_node(), locale=locales["en"])
@@ -94,11 +185,23 @@ def build_course_tree(lesson_count=2, translate_to=()):
     site.save()  # saving (not .update()) clears Wagtail's cached site root paths
     audience = AudiencePageFactory(parent=home)
     path = LearningPathPageFactory(parent=audience)
-    module = ModulePageFactory(parent=path)
-    lessons = [LessonPageFactory(parent=module) for _ in range(lesson_count)]
-    tree = CourseTree(home, audience, path, module, lessons)
+    modules, all_lessons = [], []
+    for _ in range(module_count):
+        quiz_fields = {"final_quiz": final_quiz_data("final"), "offer_pre_test": True}
+        module = ModulePageFactory(parent=path, **(quiz_fields if quizzes else {}))
+        lessons = [
+            LessonPageFactory(
+                parent=module, **({"body": lesson_body_with_quiz("check")} if quizzes else {})
+            )
+            for _ in range(lesson_count)
+        ]
+        modules.append(module)
+        all_lessons.append(lessons)
+    tree = CourseTree(home, audience, path, modules[0], all_lessons[0])
+    tree.modules = modules
+    tree.all_lessons = [lesson for lessons in all_lessons for lesson in lessons]
     for code in translate_to:
-        for page in tree.pages:
+        for page in [home, audience, path, *modules, *tree.all_lessons]:
             translation = page.copy_for_translation(locales[code])
             translation.title = f"{page.title} [{code}]"
             translation.save_revision().publish()

@@ -50,6 +50,57 @@ def stream_data(blocks):
     return data
 
 
+QUESTION_TYPES = {"single", "multiple", "true_false"}
+
+
+class SourceError(ValueError):
+    """A curriculum source file does not follow the schema."""
+
+
+def quiz_stream_data(quiz, block_id):
+    """A module's [quiz] table as FinalQuizStreamBlock raw data.
+
+    Question and choice ids come from the file, so every translation (and every
+    learner record) refers to the same questions and choices.
+    """
+    questions = []
+    for question in quiz["questions"]:
+        if question.get("type") not in QUESTION_TYPES:
+            raise SourceError(
+                f"Question {question.get('id')!r}: unknown type {question.get('type')!r}"
+            )
+        choices = [
+            {
+                "type": "item",
+                "id": choice["id"],
+                "value": {
+                    "text": choice["text"],
+                    "is_correct": bool(choice.get("correct", False)),
+                    "feedback": choice.get("feedback", ""),
+                },
+            }
+            for choice in question["choices"]
+        ]
+        questions.append(
+            {
+                "type": "item",
+                "id": question["id"],
+                "value": {
+                    "kind": question["type"],
+                    "text": question["text"],
+                    "explanation": question.get("explanation", ""),
+                    "choices": choices,
+                },
+            }
+        )
+    value = {
+        "title": quiz.get("title", ""),
+        "pass_mark": quiz.get("pass_mark", 70),
+        "questions": questions,
+    }
+    return [{"type": "quiz", "value": value, "id": block_id}]
+
+
 def load_site(content_dir=CONTENT_DIR):
     """The whole curriculum as a tree of PageSpecs rooted at the home page."""
     site = tomllib.loads((content_dir / "site.toml").read_text(encoding="utf-8"))
@@ -80,6 +131,9 @@ def load_site(content_dir=CONTENT_DIR):
                 for number, text in enumerate(module.get("objectives", []), start=1)
             ],
         }
+        if "quiz" in module:
+            module_fields["final_quiz"] = quiz_stream_data(module["quiz"], "final-quiz")
+            module_fields["offer_pre_test"] = bool(module["quiz"].get("pre_test", False))
         module_spec = PageSpec("courses.ModulePage", key, module_fields, catalogue=module["slug"])
         for lesson in module["lessons"]:
             lesson_fields = {

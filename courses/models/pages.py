@@ -18,7 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from cms.blocks import BaseStreamBlock
 from cms.models import PAGE_TRANSLATABLE_FIELDS
 
-from ..blocks import LessonStreamBlock
+from ..blocks import FinalQuizStreamBlock, LessonStreamBlock
 
 
 class Audience(models.TextChoices):
@@ -130,12 +130,27 @@ class ModulePage(Page):
         validators=[MinValueValidator(1), MaxValueValidator(600)],
         help_text=_("How long the whole module takes, in minutes."),
     )
+    final_quiz = StreamField(
+        FinalQuizStreamBlock(),
+        blank=True,
+        verbose_name=_("final quiz"),
+        help_text=_("Optional: a learner must pass it, after the lessons, to finish the module."),
+    )
+    offer_pre_test = models.BooleanField(
+        _("offer a pre-test"),
+        default=False,
+        help_text=_(
+            "Let learners take the final quiz once before the lessons, to measure what they learnt."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
         FieldPanel("objectives"),
         FieldPanel("estimated_minutes"),
+        FieldPanel("final_quiz"),
+        FieldPanel("offer_pre_test"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["courses.LearningPathPage"]
@@ -145,6 +160,8 @@ class ModulePage(Page):
         TranslatableField("intro"),
         TranslatableField("objectives"),
         SynchronizedField("estimated_minutes"),
+        TranslatableField("final_quiz"),
+        SynchronizedField("offer_pre_test"),
     ]
 
     class Meta:
@@ -153,9 +170,21 @@ class ModulePage(Page):
     def lessons(self):
         return LessonPage.objects.child_of(self).live().public()
 
+    @property
+    def quiz(self):
+        """The final quiz as a StreamField child (with its id), or None."""
+        return self.final_quiz[0] if self.final_quiz else None
+
+    def find_quiz(self, quiz_id):
+        quiz = self.quiz
+        return quiz if quiz is not None and quiz.id == quiz_id else None
+
     def get_context(self, request, *args, **kwargs):
+        from ..progress import module_progress
+
         context = super().get_context(request, *args, **kwargs)
         context["lessons"] = self.lessons()
+        context.update(module_progress(request, self))
         return context
 
 
@@ -180,9 +209,19 @@ class LessonPage(Page):
     class Meta:
         verbose_name = _("lesson")
 
+    def find_quiz(self, quiz_id):
+        """The knowledge check with this StreamField block id, or None."""
+        for child in self.body:
+            if child.block_type == "quiz" and child.id == quiz_id:
+                return child
+        return None
+
     def get_context(self, request, *args, **kwargs):
+        from ..progress import progress_for
+
         context = super().get_context(request, *args, **kwargs)
         context.update(self.position_in_module())
+        context["lesson_done"] = progress_for(request).has_lesson(self.translation_key)
         return context
 
     def position_in_module(self):

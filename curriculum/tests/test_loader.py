@@ -9,9 +9,10 @@ from django.test import TestCase
 from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import StringTranslation, Translation
 
-from courses.models import LessonPage
+from courses.blocks import FinalQuizStreamBlock
+from courses.models import LessonPage, ModulePage
 from curriculum.loader import CatalogueError, load
-from curriculum.source import TRANSLATIONS_DIR, load_site
+from curriculum.source import TRANSLATIONS_DIR, SourceError, load_site, quiz_stream_data
 
 TARGETS = ["ar", "es", "fr", "ru", "zh-hans"]
 
@@ -58,6 +59,29 @@ class CurriculumLoaderTests(TestCase):
         self.assertContains(response, title)
         self.assertContains(response, '<html lang="fr" dir="ltr">')
 
+    def test_module_final_quiz_exists_in_every_language_with_the_same_ids_and_answers(self):
+        modules = ModulePage.objects.filter(slug="my-private-information")
+        self.assertEqual(modules.count(), 6)
+
+        def answers(module):
+            quiz = module.quiz
+            return quiz.id, [
+                (
+                    question.id,
+                    [(c.id, c.value["is_correct"]) for c in question.value["choices"].bound_blocks],
+                )
+                for question in quiz.value["questions"].bound_blocks
+            ]
+
+        english = answers(modules.get(locale__language_code="en"))
+        self.assertEqual(len(english[1]), 5)
+        for module in modules:
+            with self.subTest(language=module.locale.language_code):
+                self.assertEqual(answers(module), english)
+                self.assertTrue(module.offer_pre_test)
+        arabic = modules.get(locale__language_code="ar")
+        self.assertEqual(arabic.quiz.value["questions"][0]["text"], "أيٌّ من هذه معلومات خاصة؟")
+
     def test_loading_again_changes_nothing(self):
         before = snapshot()
         call_command("load_curriculum", stdout=open("/dev/null", "w"))  # noqa: SIM115
@@ -92,3 +116,37 @@ class IncompleteCatalogueTests(TestCase):
         catalogue[0].msgstr = ""
         catalogue.save(str(path))
         return broken_dir
+
+
+class QuizSourceTests(TestCase):
+    def test_unknown_question_type_is_refused(self):
+        quiz = {"questions": [{"id": "q1", "type": "essay", "text": "?", "choices": []}]}
+        with self.assertRaisesMessage(SourceError, "unknown type"):
+            quiz_stream_data(quiz, "final-quiz")
+
+    def test_quiz_table_maps_to_the_quiz_block_with_the_files_ids(self):
+        quiz = {
+            "questions": [
+                {
+                    "id": "q1",
+                    "type": "true_false",
+                    "text": "Passwords are private.",
+                    "choices": [
+                        {"id": "q1-t", "text": "True", "correct": True},
+                        {"id": "q1-f", "text": "False"},
+                    ],
+                }
+            ]
+        }
+        block = FinalQuizStreamBlock()
+        value = block.to_python(quiz_stream_data(quiz, "final-quiz"))
+        quiz_value = value[0].value
+        self.assertEqual(value[0].id, "final-quiz")
+        self.assertEqual(quiz_value["pass_mark"], 70)
+        question = quiz_value["questions"].bound_blocks[0]
+        self.assertEqual(question.id, "q1")
+        block.clean(value)  # a valid quiz
+        self.assertEqual(
+            [(c.id, c.value["is_correct"]) for c in question.value["choices"].bound_blocks],
+            [("q1-t", True), ("q1-f", False)],
+        )

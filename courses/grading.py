@@ -1,0 +1,107 @@
+"""Reading and grading a quiz submission on the server.
+
+The browser only ever sees question and choice ids; which choices are correct stays
+here. A submission that could not come from the quiz's own form (unknown ids, answers
+for another quiz, the same choice twice, two answers to a single-choice question, an
+oversized body) is refused as a whole with SubmissionError, and nothing is recorded.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+from .blocks import QuestionKind
+
+MAX_BODY_BYTES = 16 * 1024
+QUESTION_PREFIX = "q-"
+ALLOWED_FIELDS = {"csrfmiddlewaretoken", "quiz", "mode"}
+
+
+class SubmissionError(Exception):
+    """A submission that was tampered with or cannot be graded; the message is shown."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class QuestionResult:
+    id: str
+    question: object
+    chosen: list
+    correct: bool
+    choices: list = field(default_factory=list)  # (choice id, choice value, chosen, correct)
+
+
+@dataclass
+class GradeResult:
+    score: int
+    max_score: int
+    pass_mark: int
+    questions: list
+
+    @property
+    def percent(self):
+        return round(100 * self.score / self.max_score) if self.max_score else 0
+
+    @property
+    def passed(self):
+        return self.max_score > 0 and 100 * self.score >= self.pass_mark * self.max_score
+
+
+def parse_submission(quiz, quiz_id, data, body_size=0):
+    """The answers in a POST: {question id: [choice ids]} for the quiz `quiz` (a StructValue).
+
+    `data` is a QueryDict. Raises SubmissionError for anything the quiz's form would not send.
+    """
+    if body_size > MAX_BODY_BYTES:
+        raise SubmissionError(_("This answer is too large to be a quiz answer."))
+    if data.get("quiz") != quiz_id or len(data.getlist("quiz")) != 1:
+        raise SubmissionError(_("These answers belong to another quiz."))
+    questions = {question.id: question.value for question in quiz["questions"].bound_blocks}
+    answers = {}
+    for name in data:
+        if name in ALLOWED_FIELDS:
+            continue
+        question_id = name.removeprefix(QUESTION_PREFIX)
+        if not name.startswith(QUESTION_PREFIX) or question_id not in questions:
+            raise SubmissionError(_("This answer names a question that is not in the quiz."))
+        question = questions[question_id]
+        choice_ids = {choice.id for choice in question["choices"].bound_blocks}
+        chosen = data.getlist(name)
+        if any(choice_id not in choice_ids for choice_id in chosen):
+            raise SubmissionError(_("This answer names a choice that is not in the question."))
+        if len(set(chosen)) != len(chosen):
+            raise SubmissionError(_("The same answer was sent twice."))
+        if question["kind"] != QuestionKind.MULTIPLE and len(chosen) > 1:
+            raise SubmissionError(_("Only one answer may be chosen for this question."))
+        answers[question_id] = chosen
+    return answers
+
+
+def grade(quiz, answers):
+    """Score one point per question answered exactly right (every correct choice, no other)."""
+    results = []
+    for question in quiz["questions"].bound_blocks:
+        chosen = answers.get(question.id, [])
+        choices = [
+            (choice.id, choice.value, choice.id in chosen, bool(choice.value["is_correct"]))
+            for choice in question.value["choices"].bound_blocks
+        ]
+        correct_ids = {choice_id for choice_id, _v, _c, is_correct in choices if is_correct}
+        results.append(
+            QuestionResult(
+                id=question.id,
+                question=question.value,
+                chosen=chosen,
+                correct=bool(chosen) and set(chosen) == correct_ids,
+                choices=choices,
+            )
+        )
+    return GradeResult(
+        score=sum(1 for result in results if result.correct),
+        max_score=len(results),
+        pass_mark=int(quiz["pass_mark"] if quiz["pass_mark"] is not None else 70),
+        questions=results,
+    )

@@ -1,0 +1,159 @@
+"""Learner views: quiz submission, marking a lesson done, My learning, certificates.
+
+Pages are found by id in the URL only to know which content the learner is on; what is
+recorded names the content by translation_key (see courses.models.progress).
+"""
+
+from django.http import Http404, HttpResponseBadRequest
+from django.middleware.csrf import CsrfViewMiddleware
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+from wagtail.models import Page
+
+from . import dashboard
+from .grading import MAX_BODY_BYTES, SubmissionError, grade, parse_submission
+from .models import Certificate, LessonPage, ModulePage
+from .models.progress import AttemptKind, CompletionSource
+from .progress import (
+    localized_pages,
+    mark_lesson_done,
+    page_in_language,
+    pre_test_available,
+    progress_for,
+    update_completions,
+)
+
+
+def _live_page(page_id, *types):
+    page = Page.objects.live().public().filter(pk=page_id).specific().first()
+    if not isinstance(page, types):
+        raise Http404
+    return page
+
+
+def _csrf_failed(request):
+    return CsrfViewMiddleware(lambda request: None).process_view(request, None, (), {}) is not None
+
+
+def _is_fetch(request):
+    return request.headers.get("X-Requested-With") == "fetch"
+
+
+def _bad_submission(request, page, message):
+    context = {"page": page, "message": message}
+    template = (
+        "courses/includes/quiz_error.html" if _is_fetch(request) else "courses/quiz_error.html"
+    )
+    return HttpResponseBadRequest(render_to_string(template, context, request=request))
+
+
+def _attempt_kind(request, page, progress):
+    if isinstance(page, LessonPage):
+        return AttemptKind.KNOWLEDGE_CHECK
+    if request.POST.get("mode") != AttemptKind.PRE_TEST:
+        return AttemptKind.FINAL
+    if pre_test_available(progress, page):
+        return AttemptKind.PRE_TEST
+    raise SubmissionError(_("The pre-test can only be taken once, before the lessons."))
+
+
+@csrf_exempt  # checked below, so that a missing token gets the quiz's own 400 answer
+@require_http_methods(["GET", "POST"])
+def submit_quiz(request, page_id, quiz_id):
+    """Grade a quiz on the server, record the attempt and show the feedback.
+
+    A GET (e.g. the language menu on the result page) leads to the quiz's page.
+    """
+    page = _live_page(page_id, LessonPage, ModulePage)
+    quiz = page.find_quiz(quiz_id)
+    if quiz is None:
+        raise Http404
+    if request.method == "GET":
+        return redirect(page.get_url(request))
+    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY_BYTES:  # before parsing it
+        return _bad_submission(request, page, _("This answer is too large to be a quiz answer."))
+    if _csrf_failed(request):
+        return _bad_submission(
+            request, page, _("Your answers could not be checked. Reload the page and try again.")
+        )
+    progress = progress_for(request)
+    try:
+        body_size = int(request.META.get("CONTENT_LENGTH") or 0)
+        answers = parse_submission(quiz.value, quiz.id, request.POST, body_size=body_size)
+        kind = _attempt_kind(request, page, progress)
+    except SubmissionError as error:
+        return _bad_submission(request, page, error.message)
+
+    result = grade(quiz.value, answers)
+    module = page if isinstance(page, ModulePage) else ModulePage.objects.parent_of(page).first()
+    progress.add_attempt(
+        page_key=page.translation_key,
+        module_key=module.translation_key,
+        quiz_id=quiz.id,
+        kind=kind,
+        answers=answers,
+        score=result.score,
+        max_score=result.max_score,
+        pass_mark=result.pass_mark,
+        passed=result.passed,
+    )
+    if kind == AttemptKind.KNOWLEDGE_CHECK and result.passed:
+        mark_lesson_done(progress, page, CompletionSource.QUIZ_PASSED)
+    elif kind == AttemptKind.FINAL and result.passed:
+        update_completions(progress, module)
+    context = {"page": page, "quiz": quiz, "result": result, "kind": kind, "module": module}
+    if _is_fetch(request):
+        return render(request, "courses/includes/quiz_result.html", context)
+    return render(request, "courses/quiz_result.html", context)
+
+
+@require_POST
+def mark_done(request, page_id):
+    lesson = _live_page(page_id, LessonPage)
+    mark_lesson_done(progress_for(request), lesson, CompletionSource.MARKED_DONE)
+    return redirect(lesson.get_url(request) + "#lesson-progress")
+
+
+def my_learning(request):
+    progress = progress_for(request)
+    context = dashboard.summarise(progress, get_language())
+    context["is_saved"] = progress.is_saved
+    return render(request, "courses/my_learning.html", context)
+
+
+def _certificate_context(request, certificate):
+    pages = localized_pages({str(certificate.content_key)}, get_language())
+    page = page_in_language(pages, str(certificate.content_key), get_language())
+    if page is None:
+        raise Http404
+    return {"certificate": certificate, "content": page}
+
+
+def certificate(request, code):
+    """The printable certificate: for its owner only (anyone else gets 404)."""
+    if not request.user.is_authenticated:
+        raise Http404
+    certificate = get_object_or_404(Certificate, code=code, learner=request.user)
+    context = _certificate_context(request, certificate)
+    user = request.user
+    context["learner_name"] = (
+        getattr(user, "display_name", "") or user.get_full_name() or user.get_username()
+    )
+    context["verify_url"] = request.build_absolute_uri(
+        reverse("courses:verify_certificate", args=[certificate.code])
+    )
+    return render(request, "courses/certificate.html", context)
+
+
+def verify_certificate(request, code):
+    """Public: confirms a certificate's title and date, and nothing about the learner."""
+    certificate = Certificate.objects.filter(code=code.upper()).first()
+    if certificate is None:
+        return render(request, "courses/certificate_verify.html", {"code": code}, status=404)
+    context = _certificate_context(request, certificate)
+    return render(request, "courses/certificate_verify.html", context)
