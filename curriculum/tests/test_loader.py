@@ -82,6 +82,24 @@ class CurriculumLoaderTests(TestCase):
         arabic = modules.get(locale__language_code="ar")
         self.assertEqual(arabic.quiz.value["questions"][0]["text"], "أيٌّ من هذه معلومات خاصة؟")
 
+    def test_every_path_has_four_modules_each_with_lessons_and_a_final_quiz(self):
+        modules_by_path = {}
+        for module in ModulePage.objects.filter(locale__language_code="en"):
+            modules_by_path.setdefault(module.get_parent().pk, []).append(module)
+            with self.subTest(module=module.slug):
+                self.assertGreaterEqual(module.lessons().count(), 2)
+                questions = module.final_quiz[0].value["questions"]
+                self.assertGreaterEqual(len(questions), 5)
+        self.assertEqual(len(modules_by_path), 6)
+        self.assertTrue(all(len(modules) >= 4 for modules in modules_by_path.values()))
+
+    def test_every_page_renders_in_every_language(self):
+        for page in Page.objects.filter(depth__gt=2).live().select_related("locale"):
+            with self.subTest(page=page.url_path, language=page.locale.language_code):
+                response = self.client.get(page.url)
+                self.assertEqual(response.status_code, 200)
+                self.assertNotIn("not available in your language", response.content.decode())
+
     def test_loading_again_changes_nothing(self):
         before = snapshot()
         call_command("load_curriculum", stdout=open("/dev/null", "w"))  # noqa: SIM115
