@@ -30,6 +30,7 @@ messages: $(VENV)/.installed ## Compile the UI catalogues (locale/*/LC_MESSAGES/
 demo: setup ## Create the database, the starter content in six languages and demo accounts
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_curriculum
+	$(MANAGE) load_sample_helplines
 	@echo ""
 	@echo "Demo accounts (development only), sign in at http://$(HOST):$(PORT)/admin/"
 	@$(MANAGE) create_demo_accounts
