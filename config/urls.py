@@ -24,6 +24,8 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    # App views come before the catch-all page route below.
+    path("", include("helplines.urls")),
     # Pages are served through a wrapper that falls back to the source page when a
     # translation is missing, instead of answering 404.
     re_path(r"^((?:[\w\-]+/)*)$", cms_views.serve_page, name="wagtail_serve"),
