@@ -49,6 +49,13 @@ COLUMNS = [
     "needs_verification",
     *translated_columns("notes"),
 ]
+# Optional translations are stored as NULL when empty, as the admin form does, so the
+# page falls back to English for them.
+NULLABLE_COLUMNS = {
+    *translated_columns("name"),
+    *translated_columns("hours"),
+    *translated_columns("notes"),
+} - {"name_en"}
 BOOLEAN_COLUMNS = {"serves_children", "serves_parents", "needs_verification"}
 PHONE_SEPARATOR = ";"
 
@@ -108,6 +115,8 @@ def decode(data):
 
 def _parse_value(column, raw):
     raw = raw.strip()
+    if column in NULLABLE_COLUMNS and not raw:
+        return None
     if column == "country":
         return raw.upper()
     if column == "phone_numbers":
