@@ -161,8 +161,6 @@ class Helpline(models.Model):
         _("notes"), blank=True, help_text=_("Anything a visitor should know, shown publicly.")
     )
 
-    panels = []  # set by wagtail_hooks (one tab per language)
-
     class Meta:
         ordering = ["country", "key"]
         verbose_name = _("helpline")
