@@ -33,7 +33,11 @@ class HomePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["courses.AudiencePage", "cms.StandardPage"]
+    subpage_types = [
+        "courses.AudiencePage",
+        "cms.StandardPage",
+        "helplines.ReportingGuidancePage",
+    ]
     translatable_fields = [
         *PAGE_TRANSLATABLE_FIELDS,
         TranslatableField("intro"),

@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     # App routes come before the page catch-all below, which would otherwise take them.
     path("account/", include("accounts.urls")),
     path("", include("courses.urls")),
+    path("", include("helplines.urls")),
     # Pages are served through a wrapper that falls back to the source page when a
     # translation is missing, instead of answering 404.
     re_path(r"^((?:[\w\-]+/)*)$", cms_views.serve_page, name="wagtail_serve"),

@@ -116,6 +116,11 @@ def load_site(content_dir=CONTENT_DIR):
             path_spec = PageSpec("courses.LearningPathPage", key, dict(path))
             audience_spec.children.append(path_spec)
             paths[key] = path_spec
+    for page in site.get("pages", []):
+        page_fields = {k: v for k, v in page.items() if k not in ("model", "body")}
+        if "body" in page:
+            page_fields["body"] = stream_data(page["body"])
+        home.children.append(PageSpec(page["model"], page["slug"], page_fields))
     module_files = sorted((content_dir / "modules").glob("*.toml"))
     modules = [tomllib.loads(f.read_text(encoding="utf-8")) for f in module_files]
     for module in sorted(modules, key=lambda m: m.get("order", 0)):  # stable: then by filename

@@ -9,6 +9,12 @@ from wagtail.models import Page
 register = template.Library()
 
 
+@register.simple_tag
+def quick_exit_url():
+    """Where the Quick exit button goes: a neutral site chosen by the deployer."""
+    return settings.QUICK_EXIT_URL
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One entry per site language: the same page in that language.

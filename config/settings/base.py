@@ -24,6 +24,9 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    # django-modeltranslation adds per-language columns to reference data (the helpline
+    # directory); it must come before the apps and admin whose forms it patches.
+    "modeltranslation",
     # Our apps: accounts is used by the others; classrooms -> courses -> cms.
     "accounts",
     "cms",
@@ -31,6 +34,7 @@ INSTALLED_APPS = [
     "curriculum",
     # Before wagtail_localize: it extends the translation editor's template.
     "localization",
+    "helplines",
     # Wagtail and wagtail-localize
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -204,6 +208,10 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # wagtail-localize: machine translation is off unless a deployer configures a service
 # (nothing may call out of the platform by default).
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+
+# django-modeltranslation: English is the source; an empty translation falls back to it.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 
 # Where the "Quick exit" button sends a visitor (a neutral site).
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.wikipedia.org/")

@@ -1,0 +1,26 @@
+/* Quick exit: leave for a neutral site at once, leaving no Back entry to this page.
+   Loaded synchronously in <head>, so it works before the rest of the page has loaded:
+   the button (a plain link, which also works without JavaScript) and Esc pressed twice
+   within a second both replace the page with location.replace. */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  var url = script && script.getAttribute("data-exit-url");
+  if (!url) return;
+  var lastEscape = 0;
+  function leave(event) {
+    event.preventDefault();
+    document.documentElement.style.visibility = "hidden";
+    window.location.replace(url);
+  }
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    if (target && target.closest && target.closest("[data-quick-exit]")) leave(event);
+  }, true);
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" && event.key !== "Esc") return;
+    var now = Date.now();
+    if (now - lastEscape < 1000) leave(event);
+    lastEscape = now;
+  }, true);
+})();
