@@ -73,6 +73,8 @@ def untranslated_literals(source):
         r"{%\s*blocktrans(?:late)?\b.*?{%\s*endblocktrans(?:late)?\s*%}", " ", text, flags=re.S
     )
     text = re.sub(r"<(script|style)\b.*?</\1>", " ", text, flags=re.S | re.I)
+    # The body_class block holds CSS class names, not words for people.
+    text = re.sub(r"{%\s*block body_class\s*%}.*?{%\s*endblock", " ", text, flags=re.S)
     text = re.sub(r"{{.*?}}|{%.*?%}", " ", text, flags=re.S)
     found = []
     attributes = "|".join(USER_FACING_ATTRIBUTES)
@@ -95,6 +97,7 @@ def test_untranslated_literal_detector_catches_text_and_attributes():
     assert untranslated_literals('<p>{% translate "Hello" %} {{ name }}</p>') == []
     assert untranslated_literals("{% blocktranslate %}Hi {{ n }}{% endblocktranslate %}") == []
     assert untranslated_literals('<a title="{% translate "Go" %}">COP Learn</a>') == []
+    assert untranslated_literals("{% block body_class %}help-page{% endblock %}") == []
 
 
 def test_no_template_shows_a_literal_outside_a_translation_tag():
