@@ -57,3 +57,17 @@ def test_quick_exit_works_before_the_rest_of_the_page_has_loaded(
     page.keyboard.press("Escape")
     page.keyboard.press("Escape")
     page.wait_for_url(neutral_url)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_quick_exit_is_explained_on_the_first_page_only(migrated_db, live_server, page):
+    intro = page.locator("[data-quick-exit-intro]")
+    page.goto(f"{live_server.url}/fr/help/")
+    assert intro.is_visible()
+    assert "Échap" in intro.inner_text() or "Esc" in intro.inner_text()
+    page.get_by_role("button", name="J'ai compris").click()
+    assert not intro.is_visible()
+    page.goto(f"{live_server.url}/fr/help/")
+    page.wait_for_load_state("load")
+    assert not intro.is_visible()

@@ -23,4 +23,21 @@
     if (now - lastEscape < 1000) leave(event);
     lastEscape = now;
   }, true);
+
+  // Explain quick exit once: on the first page a visitor sees with JavaScript on.
+  // Only a flag in this browser's own storage remembers it; nothing is sent anywhere.
+  var seenKey = "cop-learn-quick-exit-explained";
+  document.addEventListener("DOMContentLoaded", function () {
+    var intro = document.querySelector("[data-quick-exit-intro]");
+    if (!intro) return;
+    try {
+      if (window.localStorage.getItem(seenKey)) return;
+      window.localStorage.setItem(seenKey, "1");
+    } catch (error) {
+      return;  // storage blocked: the Get help page still explains quick exit
+    }
+    intro.hidden = false;
+    var dismiss = intro.querySelector("[data-quick-exit-dismiss]");
+    if (dismiss) dismiss.addEventListener("click", function () { intro.hidden = true; });
+  });
 })();
