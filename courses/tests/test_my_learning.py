@@ -28,7 +28,8 @@ class MyLearningTests(TestCase):
         self.assertIn("Learning paths in progress", html)
         self.assertIn("33% done", html)  # 1 of 2 lessons + final quiz
         self.assertIn(f'href="{second.url}">Continue where you left off', html)
-        self.assertIn("Sign in to get your certificate.", html)
+        self.assertIn('<a href="/en/account/login/?next=/en/my-learning/">Sign in</a>', html)
+        self.assertIn('<a href="/en/account/signup/">create an account</a>', html)
 
     def test_continue_link_is_in_the_visitors_language(self):
         self.client.force_login(self.user)
