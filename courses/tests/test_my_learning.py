@@ -39,6 +39,12 @@ class MyLearningTests(TestCase):
         self.assertIn(f'href="{arabic.url}"', html)
         self.assertIn(arabic.title, html)
 
+    def test_anonymous_visitor_is_asked_in_their_language_to_sign_in_and_come_back(self):
+        self.client.post(f"/ar/learn/lessons/{self.tree.lessons[0].pk}/done/")
+        html = self.client.get("/ar/my-learning/").content.decode()
+        self.assertIn('<a href="/ar/account/login/?next=/ar/my-learning/">سجّل الدخول</a>', html)
+        self.assertIn('<a href="/ar/account/signup/">أنشئ حسابًا</a>', html)
+
     def test_continue_link_falls_back_to_the_source_page(self):
         self.client.force_login(self.user)
         self.client.post(f"/en/learn/lessons/{self.tree.lessons[0].pk}/done/")
