@@ -7,6 +7,7 @@ from django.test import TestCase
 
 from accounts.signals import personal_data_requested
 from courses.factories import build_course_tree, quiz_answers
+from courses.models import Certificate
 
 User = get_user_model()
 
@@ -44,3 +45,26 @@ class ExportTests(TestCase):
         data = self.export(self.user)["learning"]
         self.assertEqual(data["lessons_completed"], [])
         self.assertEqual(data["quiz_attempts"], [])
+
+    def test_download_holds_only_the_requesters_learning_when_both_have_finished(self):
+        for learner in (self.other, self.user):
+            self.client.force_login(learner)
+            self.client.post(f"/en/learn/lessons/{self.tree.lessons[0].pk}/done/")
+            self.client.post(
+                f"/en/learn/quizzes/{self.tree.module.pk}/final/", quiz_answers("final")
+            )
+        others = list(Certificate.objects.filter(learner=self.other).values_list("code", flat=True))
+        mine = set(Certificate.objects.filter(learner=self.user).values_list("code", flat=True))
+        self.assertEqual((len(others), len(mine)), (2, 2))
+
+        body = self.client.get("/en/account/data/?user=other").content.decode()
+        data = json.loads(body)
+        self.assertEqual(data["account"]["username"], "learner")
+        learning = data["learning"]
+        self.assertEqual({c["code"] for c in learning["certificates"]}, mine)
+        for code in others:
+            self.assertNotIn(code, body)
+        self.assertEqual(len(learning["lessons_completed"]), 1)
+        self.assertEqual(len(learning["quiz_attempts"]), 1)
+        self.assertEqual(len(learning["modules_completed"]), 1)
+        self.assertEqual(len(learning["paths_completed"]), 1)

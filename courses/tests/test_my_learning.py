@@ -28,7 +28,8 @@ class MyLearningTests(TestCase):
         self.assertIn("Learning paths in progress", html)
         self.assertIn("33% done", html)  # 1 of 2 lessons + final quiz
         self.assertIn(f'href="{second.url}">Continue where you left off', html)
-        self.assertIn("Sign in to get your certificate.", html)
+        self.assertIn('<a href="/en/account/login/?next=/en/my-learning/">Sign in</a>', html)
+        self.assertIn('<a href="/en/account/signup/">create an account</a>', html)
 
     def test_continue_link_is_in_the_visitors_language(self):
         self.client.force_login(self.user)
@@ -37,6 +38,12 @@ class MyLearningTests(TestCase):
         html = self.client.get("/ar/my-learning/").content.decode()
         self.assertIn(f'href="{arabic.url}"', html)
         self.assertIn(arabic.title, html)
+
+    def test_anonymous_visitor_is_asked_in_their_language_to_sign_in_and_come_back(self):
+        self.client.post(f"/ar/learn/lessons/{self.tree.lessons[0].pk}/done/")
+        html = self.client.get("/ar/my-learning/").content.decode()
+        self.assertIn('<a href="/ar/account/login/?next=/ar/my-learning/">سجّل الدخول</a>', html)
+        self.assertIn('<a href="/ar/account/signup/">أنشئ حسابًا</a>', html)
 
     def test_continue_link_falls_back_to_the_source_page(self):
         self.client.force_login(self.user)

@@ -160,7 +160,8 @@ class SessionProgressTests(ProgressTestCase):
         self.assertFalse(LessonCompletion.objects.exists())
         self.assertFalse(QuizAttempt.objects.exists())
         html = self.client.get(self.module.url).content.decode()
-        self.assertIn("Sign in to get your certificate.", html)
+        self.assertIn(f'<a href="/en/account/login/?next={self.module.url}">Sign in</a>', html)
+        self.assertIn('<a href="/en/account/signup/">create an account</a>', html)
 
     def test_session_progress_moves_into_the_account_on_sign_in(self):
         self.submit(self.first, "check", {"q1": ["b"]})  # failed attempt
