@@ -1,0 +1,67 @@
+from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .models import Class, normalise_join_code
+from .pupils import BulkError, parse_nicknames
+
+
+class ClassForm(forms.ModelForm):
+    class Meta:
+        model = Class
+        fields = ["name", "language", "country"]
+
+
+class AddPupilsForm(forms.Form):
+    names = forms.CharField(
+        label=_("First names or nicknames, one per line"),
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_("Each pupil gets a username made from the name and a simple password."),
+    )
+    age_band = forms.ChoiceField(
+        label=_("Age of the pupils"),
+        choices=get_user_model().AgeBand.choices,
+        help_text=_("Pick the age of most of the class."),
+    )
+
+    def clean_names(self):
+        text = self.cleaned_data["names"]
+        try:
+            parse_nicknames(text)
+        except BulkError as error:
+            self.line_errors = error.errors
+            raise forms.ValidationError(
+                [
+                    _("Line %(line)d: %(error)s") % {"line": line, "error": message}
+                    if line
+                    else message
+                    for line, message in error.errors
+                ]
+            ) from None
+        return text
+
+
+class CoTeacherForm(forms.Form):
+    identifier = forms.CharField(
+        label=_("Username or email address of the educator"), max_length=254
+    )
+
+    def clean_identifier(self):
+        value = self.cleaned_data["identifier"].strip()
+        User = get_user_model()
+        user = (
+            User.objects.filter(Q(username=value) | Q(email__iexact=value))
+            .filter(kind=User.Kind.ADULT, role=User.Role.EDUCATOR, is_active=True)
+            .first()
+        )
+        if user is None:
+            raise forms.ValidationError(_("No educator account has this username or email."))
+        return user
+
+
+class JoinForm(forms.Form):
+    code = forms.CharField(label=_("Class code"), max_length=20)
+
+    def clean_code(self):
+        return normalise_join_code(self.cleaned_data["code"])

@@ -1,0 +1,22 @@
+"""Class URLs, under the language prefix: /<lang>/classes/..."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "classrooms"
+
+urlpatterns = [
+    path("", views.class_list, name="list"),
+    path("new/", views.class_create, name="create"),
+    path("join/", views.join, name="join"),
+    path("<int:pk>/", views.class_detail, name="detail"),
+    path("<int:pk>/pupils/add/", views.add_pupils, name="add_pupils"),
+    path("<int:pk>/cards/", views.cards, name="cards"),
+    path("<int:pk>/code/", views.regenerate_code, name="regenerate_code"),
+    path("<int:pk>/archive/", views.archive, name="archive"),
+    path("<int:pk>/educators/", views.add_educator, name="add_educator"),
+    path("<int:pk>/pupils/<int:user_id>/password/", views.reset_password, name="reset_password"),
+    path("<int:pk>/pupils/<int:user_id>/remove/", views.remove_pupil, name="remove_pupil"),
+    path("<int:pk>/pupils/<int:user_id>/delete/", views.delete_pupil, name="delete_pupil"),
+]
