@@ -65,3 +65,48 @@ class JoinForm(forms.Form):
 
     def clean_code(self):
         return normalise_join_code(self.cleaned_data["code"])
+
+
+def content_choices():
+    """Live English (source) paths and their modules, as "kind:translation_key"."""
+    from wagtail.models import Locale
+
+    from courses.models import LearningPathPage, ModulePage
+
+    default = Locale.get_default()
+    paths = LearningPathPage.objects.live().filter(locale=default).order_by("path")
+    modules = ModulePage.objects.live().filter(locale=default).order_by("path")
+    choices = []
+    for path in paths:
+        choices.append(
+            (f"path:{path.translation_key}", _("Whole path: %(title)s") % {"title": path.title})
+        )
+        for module in modules:
+            if module.path.startswith(path.path):
+                choices.append(
+                    (f"module:{module.translation_key}", f"{path.title} › {module.title}")
+                )
+    return choices
+
+
+class AssignmentForm(forms.Form):
+    content = forms.ChoiceField(label=_("Module or learning path"), choices=())
+    pupils = forms.ModelMultipleChoiceField(
+        label=_("Pupils"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Leave all unticked to assign to the whole class."),
+    )
+    due_date = forms.DateField(
+        label=_("Due date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    note = forms.CharField(label=_("Note for the pupils"), required=False, max_length=300)
+
+    def __init__(self, *args, school_class, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["content"].choices = content_choices()
+        self.fields["pupils"].queryset = school_class.pupils.order_by("username")
+        self.fields["pupils"].label_from_instance = lambda user: (
+            f"{user.display_name} ({user.username})" if user.display_name else user.username
+        )

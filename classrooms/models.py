@@ -130,3 +130,47 @@ class ClassPupil(models.Model):
 
     def __str__(self):
         return f"{self.pupil_id} in {self.school_class_id}"
+
+
+class Assignment(models.Model):
+    """A module or learning path set for a class, or for some of its pupils.
+
+    Content is named by the source page's translation_key, like learner records, so an
+    assignment holds in every language. No pupils chosen means the whole class.
+    """
+
+    class Kind(models.TextChoices):
+        MODULE = "module", _("Module")
+        PATH = "path", _("Learning path")
+
+    school_class = models.ForeignKey(Class, on_delete=models.CASCADE, related_name="assignments")
+    kind = models.CharField(_("kind"), max_length=8, choices=Kind.choices)
+    content_key = models.UUIDField(help_text="translation_key of the module or path page")
+    pupils = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="+",
+        verbose_name=_("pupils"),
+        help_text=_("Leave empty to assign to the whole class."),
+    )
+    due_date = models.DateField(
+        _("due date"), null=True, blank=True, help_text=_("Optional: the day it should be done by.")
+    )
+    note = models.CharField(
+        _("note"), max_length=300, blank=True, help_text=_("Optional: a few words for the pupils.")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["due_date", "created"]
+
+    def __str__(self):
+        return f"{self.kind} {self.content_key} for {self.school_class_id}"
+
+    def is_for(self, pupil_id, chosen_ids):
+        return not chosen_ids or pupil_id in chosen_ids

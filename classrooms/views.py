@@ -5,6 +5,7 @@ another educator's class answers 404; non-educators get 403. Pupils are found am
 the members of that class only.
 """
 
+import csv
 from functools import wraps
 
 from django.contrib import messages
@@ -13,19 +14,24 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.db.models import Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from accounts.throttling import client_ip
+from courses.models import ModuleCompletion, PathCompletion
+from courses.progress import localized_pages, page_in_language
 
-from .forms import AddPupilsForm, ClassForm, CoTeacherForm, JoinForm
-from .models import Class, ClassEducator, ClassPupil
+from .forms import AddPupilsForm, AssignmentForm, ClassForm, CoTeacherForm, JoinForm
+from .models import Assignment, Class, ClassEducator, ClassPupil
 from .pupils import create_pupils
 from .pupils import reset_password as new_password
+from .report import class_report
 
 CARDS_SESSION_KEY = "classroom_cards"
 JOIN_ATTEMPTS_ALLOWED = 10  # wrong codes per user and address
@@ -244,3 +250,119 @@ def join(request):
     return render(
         request, "classrooms/join.html", {"form": form, "blocked": blocked}, status=status
     )
+
+
+@educator_required
+def assign(request, pk):
+    school_class = _my_class(request, pk)
+    form = AssignmentForm(request.POST or None, school_class=school_class)
+    if request.method == "POST" and form.is_valid():
+        kind, key = form.cleaned_data["content"].split(":", 1)
+        with transaction.atomic():
+            assignment = Assignment.objects.create(
+                school_class=school_class,
+                kind=kind,
+                content_key=key,
+                due_date=form.cleaned_data["due_date"],
+                note=form.cleaned_data["note"],
+                created_by=request.user,
+            )
+            assignment.pupils.set(form.cleaned_data["pupils"])
+        messages.success(request, _("The work is assigned."))
+        return redirect("classrooms:report", pk=pk)
+    return render(request, "classrooms/assign.html", {"class": school_class, "form": form})
+
+
+@require_POST
+@educator_required
+def unassign(request, pk, assignment_id):
+    school_class = _my_class(request, pk)
+    get_object_or_404(school_class.assignments, pk=assignment_id).delete()
+    return redirect("classrooms:report", pk=pk)
+
+
+@login_required
+def assigned(request):
+    """ "Assigned to me": the pupil's own assignments, titles and dates in their language."""
+    user = request.user
+    assignments = list(
+        Assignment.objects.filter(
+            school_class__pupil_links__pupil=user, school_class__archived=False
+        )
+        .filter(Q(pupils=None) | Q(pupils=user))
+        .select_related("school_class")
+        .distinct()
+    )
+    language = translation.get_language()
+    pages = localized_pages([a.content_key for a in assignments], language)
+    done = {
+        str(k)
+        for k in ModuleCompletion.objects.filter(learner=user).values_list("module_key", flat=True)
+    }
+    done |= {
+        str(k)
+        for k in PathCompletion.objects.filter(learner=user).values_list("path_key", flat=True)
+    }
+    today = timezone.localdate()
+    items = []
+    for assignment in assignments:
+        page = page_in_language(pages, str(assignment.content_key), language)
+        if page is None:
+            continue
+        items.append(
+            {
+                "assignment": assignment,
+                "page": page,
+                "done": str(assignment.content_key) in done,
+                "overdue": bool(assignment.due_date and assignment.due_date < today),
+            }
+        )
+    return render(request, "classrooms/assigned.html", {"items": items})
+
+
+@educator_required
+def report(request, pk):
+    school_class = _my_class(request, pk)
+    return render(
+        request,
+        "classrooms/report.html",
+        {"class": school_class, "report": class_report(school_class)},
+    )
+
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """A CSV cell a spreadsheet will not run as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+@educator_required
+def report_csv(request, pk):
+    school_class = _my_class(request, pk)
+    data = class_report(school_class)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="class-{school_class.pk}-report.csv"'
+    writer = csv.writer(response)
+    header = [_("Username"), _("Name"), _("Needs help")]
+    for item in data.items:
+        header += [item.title, _("Best score"), _("Last activity")]
+    writer.writerow([neutralise(cell) for cell in header])
+    for row in data.rows:
+        line = [row.pupil.username, row.pupil.display_name, _("yes") if row.needs_help else ""]
+        for cell in row.cells:
+            if not cell.assigned:
+                line += ["", "", ""]
+                continue
+            status = (
+                f"{cell.label} ({cell.percent}%)" if cell.status == "in_progress" else cell.label
+            )
+            line += [
+                status,
+                "" if cell.best_score is None else f"{cell.best_score}%",
+                cell.last_activity.date().isoformat() if cell.last_activity else "",
+            ]
+        writer.writerow([neutralise(cell) for cell in line])
+    return response
