@@ -174,3 +174,40 @@ class Assignment(models.Model):
 
     def is_for(self, pupil_id, chosen_ids):
         return not chosen_ids or pupil_id in chosen_ids
+
+
+def new_link_code():
+    return new_join_code()
+
+
+class ParentLinkCode(models.Model):
+    """A one-time code that lets a parent's account see a child's progress.
+
+    Made by the child (or an educator of the child's class), it works once, before it
+    expires; a new code replaces the child's previous one.
+    """
+
+    child = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    code = models.CharField(max_length=JOIN_CODE_LENGTH, unique=True, default=new_link_code)
+    expires = models.DateTimeField()
+
+    def __str__(self):
+        return f"parent code for {self.child_id}"
+
+
+class ParentLink(models.Model):
+    """A parent's read-only view of a child's learning, made with a ParentLinkCode."""
+
+    parent = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    child = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["parent", "child"], name="unique_parent_link")
+        ]
+
+    def __str__(self):
+        return f"{self.parent_id} follows {self.child_id}"

@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from courses.grading import grade
 from courses.models import LessonCompletion, LessonPage, ModuleCompletion, ModulePage, QuizAttempt
 from courses.models.progress import AttemptKind
 
@@ -167,11 +166,14 @@ def class_report(school_class, today=None):
         if not attempt.passed:
             failed[(attempt.learner_id, attempt.module_key, attempt.quiz_id)] += 1
 
+    needing_help = {
+        learner for (learner, _m, _q), count in failed.items() if count >= FAILED_ATTEMPTS_FOR_HELP
+    }
+    chosen_by_item = [{p.pk for p in item.assignment.pupils.all()} for item in items]
     rows = []
     for pupil in pupils:
         cells = []
-        for item in items:
-            chosen = {p.pk for p in item.assignment.pupils.all()}
+        for item, chosen in zip(items, chosen_by_item, strict=True):
             if not item.assignment.is_for(pupil.pk, chosen):
                 cells.append(Cell(Status.NOT_STARTED, assigned=False))
                 continue
@@ -206,42 +208,45 @@ def class_report(school_class, today=None):
             cells.append(
                 Cell(status, 100 if all_done else percent, max(scores, default=None), activity)
             )
-        needs_help = any(
-            count >= FAILED_ATTEMPTS_FOR_HELP
-            for (learner, _m, _q), count in failed.items()
-            if learner == pupil.pk
-        )
-        rows.append(Row(pupil, cells, needs_help, last.get((pupil.pk, None))))
+        rows.append(Row(pupil, cells, pupil.pk in needing_help, last.get((pupil.pk, None))))
     return Report(items, rows, hardest_questions(items, attempts))
+
+
+def _answer_key(quiz):
+    """{question id: (text, correct choice ids)}: the grading rule of courses.grading,
+    worked out once per quiz instead of once per attempt."""
+    return {
+        question.id: (
+            question.value["text"],
+            {c.id for c in question.value["choices"].bound_blocks if c.value["is_correct"]},
+        )
+        for question in quiz.value["questions"].bound_blocks
+    }
 
 
 def hardest_questions(items, attempts, limit=10):
     """Final-quiz questions by share of wrong answers, across the class's attempts."""
-    quizzes = {
-        m.translation_key: m.quiz for item in items for m in item.modules if m.quiz is not None
-    }
-    titles = {m.translation_key: m.title for item in items for m in item.modules}
-    answered, wrong, texts = defaultdict(int), defaultdict(int), {}
+    modules = {m.translation_key: m for item in items for m in item.modules if m.quiz is not None}
+    keys = {key: (module.quiz.id, _answer_key(module.quiz)) for key, module in modules.items()}
+    answered, wrong = defaultdict(int), defaultdict(int)
     for attempt in attempts:
-        quiz = quizzes.get(attempt.module_key)
-        if attempt.kind != AttemptKind.FINAL or quiz is None or attempt.quiz_id != quiz.id:
+        quiz_id, answer_key = keys.get(attempt.module_key, (None, None))
+        if attempt.kind != AttemptKind.FINAL or attempt.quiz_id != quiz_id:
             continue
-        for result in grade(quiz.value, attempt.answers).questions:
-            key = (attempt.module_key, result.id)
-            texts[key] = (titles[attempt.module_key], result.question["text"])
-            answered[key] += 1
-            if not result.correct:
-                wrong[key] += 1
+        for question_id, (_text, correct_ids) in answer_key.items():
+            chosen = attempt.answers.get(question_id) or []
+            answered[(attempt.module_key, question_id)] += 1
+            if not (chosen and set(chosen) == correct_ids):
+                wrong[(attempt.module_key, question_id)] += 1
     rows = [
         {
-            "module": texts[key][0],
-            "question": texts[key][1],
-            "answered": answered[key],
-            "wrong": wrong[key],
-            "percent_wrong": round(100 * wrong[key] / answered[key]),
+            "module": modules[module_key].title,
+            "question": keys[module_key][1][question_id][0],
+            "answered": answered[(module_key, question_id)],
+            "wrong": count,
+            "percent_wrong": round(100 * count / answered[(module_key, question_id)]),
         }
-        for key in answered
-        if wrong[key]
+        for (module_key, question_id), count in wrong.items()
     ]
     rows.sort(key=lambda row: (-row["percent_wrong"], -row["wrong"]))
     return rows[:limit]

@@ -4,7 +4,7 @@ from django.dispatch import receiver
 
 from accounts.signals import personal_data_requested
 
-from .models import ClassEducator, ClassPupil
+from .models import ClassEducator, ClassPupil, ParentLink
 
 
 @receiver(personal_data_requested, dispatch_uid="classrooms_personal_data")
@@ -22,5 +22,10 @@ def export_classroom_data(sender, user, **kwargs):
             }
             for link in ClassPupil.objects.filter(pupil=user).select_related("school_class")
         ],
+        "children_followed": [
+            link.child.username
+            for link in ParentLink.objects.filter(parent=user).select_related("child")
+        ],
+        "followed_by_parents": ParentLink.objects.filter(child=user).count(),
     }
     return "classes", data

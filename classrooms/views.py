@@ -24,11 +24,20 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from accounts.throttling import client_ip
+from courses.dashboard import summarise
 from courses.models import ModuleCompletion, PathCompletion
-from courses.progress import localized_pages, page_in_language
+from courses.progress import DatabaseProgress, localized_pages, page_in_language
 
-from .forms import AddPupilsForm, AssignmentForm, ClassForm, CoTeacherForm, JoinForm
-from .models import Assignment, Class, ClassEducator, ClassPupil
+from .forms import (
+    AddPupilsForm,
+    AssignmentForm,
+    ClassForm,
+    CoTeacherForm,
+    JoinForm,
+    ParentCodeForm,
+)
+from .models import Assignment, Class, ClassEducator, ClassPupil, ParentLink
+from .parents import issue_code, redeem
 from .pupils import create_pupils
 from .pupils import reset_password as new_password
 from .report import class_report
@@ -366,3 +375,74 @@ def report_csv(request, pk):
             ]
         writer.writerow([neutralise(cell) for cell in line])
     return response
+
+
+def _is_parent(user):
+    User = get_user_model()
+    return user.is_authenticated and user.kind == User.Kind.ADULT and user.role == User.Role.PARENT
+
+
+@login_required
+@never_cache
+def parent_code(request):
+    """A learner makes a code to give to their parent or carer."""
+    code = None
+    if request.method == "POST":
+        code = issue_code(request.user)
+    return render(request, "classrooms/parent_code.html", {"code": code})
+
+
+@require_POST
+@educator_required
+@never_cache
+def pupil_parent_code(request, pk, user_id):
+    """An educator makes a parent code for a pupil of their class."""
+    school_class = _my_class(request, pk)
+    link = _membership(school_class, user_id)
+    code = issue_code(link.pupil)
+    return render(
+        request,
+        "classrooms/parent_code.html",
+        {"code": code, "pupil": link.pupil, "class": school_class},
+    )
+
+
+@login_required
+@never_cache
+def children(request):
+    """A parent's linked children, and the form to link one more with a code."""
+    if not _is_parent(request.user):
+        raise PermissionDenied
+    form = ParentCodeForm(request.POST or None)
+    key = f"classrooms:parent:{request.user.pk}:{client_ip(request)}"
+    blocked = cache.get(key, 0) >= JOIN_ATTEMPTS_ALLOWED
+    if request.method == "POST" and not blocked and form.is_valid():
+        child = redeem(request.user, form.cleaned_data["code"])
+        if child is None:
+            cache.add(key, 0, JOIN_WINDOW_SECONDS)
+            cache.incr(key)
+            form.add_error("code", _("This code is not valid. Ask for a new one."))
+        else:
+            return redirect("classrooms:child", child_id=child.pk)
+    linked = get_user_model().objects.filter(
+        pk__in=ParentLink.objects.filter(parent=request.user).values("child_id")
+    )
+    return render(
+        request,
+        "classrooms/children.html",
+        {"children": linked.order_by("username"), "form": form, "blocked": blocked},
+        status=429 if blocked and request.method == "POST" else 200,
+    )
+
+
+@login_required
+def child(request, child_id):
+    """A linked child's progress, read-only; any other account answers 404."""
+    if not _is_parent(request.user):
+        raise PermissionDenied
+    link = get_object_or_404(
+        ParentLink.objects.select_related("child"), parent=request.user, child_id=child_id
+    )
+    context = summarise(DatabaseProgress(link.child), translation.get_language())
+    context["child"] = link.child
+    return render(request, "classrooms/child.html", context)

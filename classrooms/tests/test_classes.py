@@ -246,3 +246,15 @@ def test_data_export_lists_the_classes(educator, school_class):
         response for _, response in personal_data_requested.send(sender=User, user=educator)
     )
     assert sections["classes"]["classes_taught"][0]["class"] == "Blue"
+
+
+def test_account_and_my_learning_pages_link_to_classes_by_role(client, educator):
+    client.force_login(educator)
+    assert reverse("classrooms:list") in client.get(reverse("accounts:account")).content.decode()
+    child = ChildFactory()
+    client.force_login(child)
+    account = client.get(reverse("accounts:account")).content.decode()
+    assert f'href="{reverse("classrooms:list")}"' not in account
+    assert reverse("classrooms:parent_code") in account
+    my_learning = client.get(reverse("courses:my_learning")).content.decode()
+    assert reverse("classrooms:assigned") in my_learning
