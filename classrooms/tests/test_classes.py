@@ -258,3 +258,10 @@ def test_account_and_my_learning_pages_link_to_classes_by_role(client, educator)
     assert reverse("classrooms:parent_code") in account
     my_learning = client.get(reverse("courses:my_learning")).content.decode()
     assert reverse("classrooms:assigned") in my_learning
+
+
+def test_cards_page_uses_the_stylesheet_not_inline_css_or_script(client, educator, school_class):
+    client.force_login(educator)
+    page = client.get(reverse("classrooms:cards", args=[school_class.pk])).content.decode()
+    assert "classrooms/css/classes.css" in page
+    assert "<style" not in page and "onclick" not in page
