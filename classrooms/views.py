@@ -385,7 +385,9 @@ def _is_parent(user):
 @login_required
 @never_cache
 def parent_code(request):
-    """A learner makes a code to give to their parent or carer."""
+    """A child makes a code to give to their parent or carer."""
+    if not request.user.is_child:
+        raise PermissionDenied
     code = None
     if request.method == "POST":
         code = issue_code(request.user)
@@ -396,9 +398,15 @@ def parent_code(request):
 @educator_required
 @never_cache
 def pupil_parent_code(request, pk, user_id):
-    """An educator makes a parent code for a pupil of their class."""
+    """An educator makes a parent code for an account made for their class.
+
+    Not for a pupil who joined with their own account: that child (or their family)
+    decides who follows them.
+    """
     school_class = _my_class(request, pk)
     link = _membership(school_class, user_id)
+    if link.created_by_id is None:
+        raise PermissionDenied
     code = issue_code(link.pupil)
     return render(
         request,

@@ -217,3 +217,12 @@ def test_report_assign_and_csv_are_closed_to_other_users(client, tree, educator,
         client.force_login(user)
         for url in urls:
             assert client.get(url).status_code == 403
+
+
+def test_a_pupil_removed_from_the_class_no_longer_sees_its_work(client, tree, school_class):
+    pupil = add_pupil(school_class, ChildFactory())
+    assign(school_class, tree.module)
+    client.force_login(pupil)
+    assert tree.module.title in client.get("/en/classes/assigned/").content.decode()
+    school_class.pupil_links.filter(pupil=pupil).delete()
+    assert tree.module.title not in client.get("/en/classes/assigned/").content.decode()

@@ -64,8 +64,11 @@ def test_wrong_parent_codes_are_rate_limited(client):
 def test_educator_makes_a_parent_code_for_their_pupil_only(client):
     educator = EducatorFactory()
     school_class = class_taught_by(educator)
-    pupil = add_pupil(school_class, ChildFactory())
+    pupil = add_pupil(school_class, ChildFactory(), created_by=educator)
+    joined = add_pupil(school_class, ChildFactory())
     client.force_login(educator)
+    other_url = reverse("classrooms:pupil_parent_code", args=[school_class.pk, joined.pk])
+    assert client.post(other_url).status_code == 403
     url = reverse("classrooms:pupil_parent_code", args=[school_class.pk, pupil.pk])
     response = client.post(url)
     assert ParentLinkCode.objects.get(child=pupil).code in response.content.decode()
@@ -89,3 +92,9 @@ def test_a_parent_sees_only_linked_children_and_others_get_404_or_403(client):
         assert client.get(reverse("classrooms:children")).status_code == 403
     client.force_login(mum)
     assert "Kiki" in client.get(reverse("classrooms:children")).content.decode()
+
+
+def test_only_children_make_parent_codes(client):
+    client.force_login(parent())
+    assert client.post(reverse("classrooms:parent_code")).status_code == 403
+    assert not ParentLinkCode.objects.exists()
