@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("accounts.urls")),
     path("", include("courses.urls")),
     path("", include("helplines.urls")),
+    path("classes/", include("classrooms.urls")),
     # Pages are served through a wrapper that falls back to the source page when a
     # translation is missing, instead of answering 404.
     re_path(r"^((?:[\w\-]+/)*)$", cms_views.serve_page, name="wagtail_serve"),

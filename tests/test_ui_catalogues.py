@@ -9,7 +9,7 @@ from django.conf import settings
 
 LANGUAGES = ["ar", "es", "fr", "ru", "zh_Hans"]
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)s")
-APPS = ["accounts", "cms", "courses", "curriculum", "helplines", "localization"]
+APPS = ["accounts", "classrooms", "cms", "courses", "curriculum", "helplines", "localization"]
 
 
 def catalogue(language):

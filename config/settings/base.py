@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "accounts",
     "cms",
     "courses",
+    "classrooms",
     "curriculum",
     # Before wagtail_localize: it extends the translation editor's template.
     "localization",

@@ -29,6 +29,13 @@ DEMO_ACCOUNTS = [
         "email": "parent@example.org",
         "display_name": "Demo Parent",
     },
+    {
+        "username": "teacher",
+        "password": "cop-teacher-demo",  # noqa: S105
+        "role": "educator",
+        "email": "teacher@example.org",
+        "display_name": "Demo Teacher",
+    },
     {"username": "translator-fr", "password": "cop-translator-demo", "role": "translator-fr"},  # noqa: S105
     {"username": "reviewer-fr", "password": "cop-reviewer-demo", "role": "reviewer-fr"},  # noqa: S105
 ]

@@ -1,0 +1,120 @@
+"""Pupil accounts an educator creates: usernames, simple passwords, all or nothing.
+
+A pupil account holds the nickname the educator typed (as display name), a generated
+username and an age band; no email and no real name beyond what the nickname says.
+Passwords are stored as hashes only; the plain password goes back to the caller once,
+to be printed on a login card.
+"""
+
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from .models import ClassPupil
+
+MAX_NICKNAME_LENGTH = 30
+MAX_PUPILS_AT_ONCE = 60
+# Unambiguous letters and digits: a child copies the password from a paper card.
+PASSWORD_LETTERS = "abcdefghjkmnpqrstuvwxyz"  # noqa: S105
+PASSWORD_DIGITS = "23456789"  # noqa: S105
+
+
+class BulkError(Exception):
+    """Raised with one message per bad line: [(line number, message)]."""
+
+    def __init__(self, errors):
+        super().__init__(errors)
+        self.errors = errors
+
+
+def simple_password():
+    """Four letters and four digits, e.g. "kmtp-4827": easy to type, about 2**30 guesses
+    (sign-in is throttled)."""
+    letters = "".join(secrets.choice(PASSWORD_LETTERS) for _ in range(4))
+    digits = "".join(secrets.choice(PASSWORD_DIGITS) for _ in range(4))
+    return f"{letters}-{digits}"
+
+
+def username_for(nickname, taken):
+    """The nickname as a slug plus a random number, unique among `taken` and the users."""
+    User = get_user_model()
+    base = slugify(nickname, allow_unicode=True)[:20].strip("-") or "pupil"
+    while True:
+        candidate = f"{base}-{secrets.randbelow(9000) + 1000}"
+        if candidate not in taken and not User.objects.filter(username=candidate).exists():
+            taken.add(candidate)
+            return candidate
+
+
+def parse_nicknames(text):
+    """The nicknames, one a line; raise BulkError naming every bad line."""
+    lines = str(text).splitlines()
+    while lines and not lines[-1].strip():
+        lines.pop()  # a trailing newline is not an empty name
+    errors, seen, names = [], {}, []
+    if not lines:
+        raise BulkError([(0, _("Type at least one name, one per line."))])
+    if len(lines) > MAX_PUPILS_AT_ONCE:
+        raise BulkError(
+            [(0, _("At most %(count)d names at once.") % {"count": MAX_PUPILS_AT_ONCE})]
+        )
+    for number, line in enumerate(lines, start=1):
+        name = " ".join(line.split())
+        if not name:
+            errors.append((number, _("This line is empty.")))
+        elif len(name) > MAX_NICKNAME_LENGTH:
+            errors.append(
+                (
+                    number,
+                    _("This name is longer than %(max)d characters.")
+                    % {"max": MAX_NICKNAME_LENGTH},
+                )
+            )
+        elif name.casefold() in seen:
+            errors.append(
+                (
+                    number,
+                    _("This name is already on line %(line)d.") % {"line": seen[name.casefold()]},
+                )
+            )
+        else:
+            seen[name.casefold()] = number
+            names.append(name)
+    if errors:
+        raise BulkError(errors)
+    return names
+
+
+def create_pupils(school_class, educator, text, age_band):
+    """Create a child account per nickname and add it to the class, in one transaction.
+
+    Returns [(user, plain password)]. Nothing is created if any line is bad.
+    """
+    User = get_user_model()
+    names = parse_nicknames(text)
+    taken, created = set(), []
+    with transaction.atomic():
+        for name in names:
+            password = simple_password()
+            user = User(
+                username=username_for(name, taken),
+                kind=User.Kind.CHILD,
+                age_band=age_band,
+                country=school_class.country,
+                display_name=name,
+            )
+            user.set_password(password)
+            user.save()
+            ClassPupil.objects.create(school_class=school_class, pupil=user, created_by=educator)
+            created.append((user, password))
+    return created
+
+
+def reset_password(user):
+    password = simple_password()
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    return password

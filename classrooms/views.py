@@ -1,0 +1,456 @@
+"""Educator pages (classes, pupils, cards) and the pupil's join page.
+
+Every educator view finds the class among the signed-in educator's own classes, so
+another educator's class answers 404; non-educators get 403. Pupils are found among
+the members of that class only.
+"""
+
+import csv
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from accounts.throttling import client_ip
+from courses.dashboard import summarise
+from courses.models import ModuleCompletion, PathCompletion
+from courses.progress import DatabaseProgress, localized_pages, page_in_language
+
+from .forms import (
+    AddPupilsForm,
+    AssignmentForm,
+    ClassForm,
+    CoTeacherForm,
+    JoinForm,
+    ParentCodeForm,
+)
+from .models import Assignment, Class, ClassEducator, ClassPupil, ParentLink
+from .parents import issue_code, redeem
+from .pupils import create_pupils
+from .pupils import reset_password as new_password
+from .report import class_report
+
+CARDS_SESSION_KEY = "classroom_cards"
+JOIN_ATTEMPTS_ALLOWED = 10  # wrong codes per user and address
+JOIN_WINDOW_SECONDS = 15 * 60
+
+
+def is_educator(user):
+    User = get_user_model()
+    return (
+        user.is_authenticated and user.kind == User.Kind.ADULT and user.role == User.Role.EDUCATOR
+    )
+
+
+def educator_required(view):
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not is_educator(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _my_class(request, pk):
+    return get_object_or_404(Class.taught_by(request.user), pk=pk)
+
+
+def _membership(school_class, user_id):
+    return get_object_or_404(
+        ClassPupil.objects.select_related("pupil"), school_class=school_class, pupil_id=user_id
+    )
+
+
+def _remember_passwords(request, school_class, pairs):
+    """Keep new passwords in the session until the cards page shows them, once."""
+    cards = dict(request.session.get(CARDS_SESSION_KEY, {}))
+    passwords = dict(cards.get(str(school_class.pk), {}))
+    passwords.update({str(user.pk): password for user, password in pairs})
+    cards[str(school_class.pk)] = passwords
+    request.session[CARDS_SESSION_KEY] = cards
+
+
+@educator_required
+def class_list(request):
+    classes = Class.taught_by(request.user).prefetch_related("pupil_links")
+    return render(request, "classrooms/class_list.html", {"classes": classes})
+
+
+@educator_required
+def class_create(request):
+    form = ClassForm(request.POST or None, initial={"language": translation.get_language()})
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            school_class = form.save()
+            ClassEducator.objects.create(school_class=school_class, educator=request.user)
+        return redirect("classrooms:detail", pk=school_class.pk)
+    return render(request, "classrooms/class_form.html", {"form": form})
+
+
+@educator_required
+def class_detail(request, pk):
+    school_class = _my_class(request, pk)
+    links = school_class.pupil_links.select_related("pupil").order_by("pupil__username")
+    educators = school_class.educators.order_by("username")
+    return render(
+        request,
+        "classrooms/class_detail.html",
+        {
+            "class": school_class,
+            "links": links,
+            "educators": educators,
+            "coteacher_form": CoTeacherForm(),
+        },
+    )
+
+
+@educator_required
+@never_cache
+def add_pupils(request, pk):
+    school_class = _my_class(request, pk)
+    if school_class.archived:
+        raise PermissionDenied
+    form = AddPupilsForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        pairs = create_pupils(
+            school_class, request.user, form.cleaned_data["names"], form.cleaned_data["age_band"]
+        )
+        _remember_passwords(request, school_class, pairs)
+        return redirect("classrooms:cards", pk=school_class.pk)
+    return render(request, "classrooms/add_pupils.html", {"class": school_class, "form": form})
+
+
+@educator_required
+@never_cache
+def cards(request, pk):
+    """Login cards in the class language. New passwords are shown this once."""
+    school_class = _my_class(request, pk)
+    stored = dict(request.session.get(CARDS_SESSION_KEY, {}))
+    passwords = stored.pop(str(school_class.pk), {})
+    request.session[CARDS_SESSION_KEY] = stored
+    links = school_class.pupil_links.select_related("pupil").order_by("pupil__username")
+    pupils = [(link.pupil, passwords.get(str(link.pupil_id))) for link in links]
+    if passwords:
+        pupils = [pair for pair in pupils if pair[1]]
+    with translation.override(school_class.language):
+        return render(
+            request,
+            "classrooms/cards.html",
+            {"class": school_class, "pupils": pupils, "login_path": _login_path(school_class)},
+        )
+
+
+def _login_path(school_class):
+    with translation.override(school_class.language):
+        return reverse("accounts:login")
+
+
+@require_POST
+@educator_required
+def regenerate_code(request, pk):
+    school_class = _my_class(request, pk)
+    school_class.regenerate_join_code()
+    messages.success(request, _("The class has a new code. The old one no longer works."))
+    return redirect("classrooms:detail", pk=pk)
+
+
+@require_POST
+@educator_required
+def archive(request, pk):
+    school_class = _my_class(request, pk)
+    school_class.archived = not school_class.archived
+    school_class.save(update_fields=["archived"])
+    return redirect("classrooms:detail", pk=pk)
+
+
+@require_POST
+@educator_required
+def add_educator(request, pk):
+    school_class = _my_class(request, pk)
+    form = CoTeacherForm(request.POST)
+    if form.is_valid():
+        ClassEducator.objects.get_or_create(
+            school_class=school_class, educator=form.cleaned_data["identifier"]
+        )
+        messages.success(request, _("The educator now teaches this class too."))
+    else:
+        for error in form.errors.get("identifier", []):
+            messages.error(request, error)
+    return redirect("classrooms:detail", pk=pk)
+
+
+@require_POST
+@educator_required
+def reset_password(request, pk, user_id):
+    """A new password for an account made for the class (never for one that joined)."""
+    school_class = _my_class(request, pk)
+    link = _membership(school_class, user_id)
+    if link.created_by_id is None:
+        raise PermissionDenied
+    _remember_passwords(request, school_class, [(link.pupil, new_password(link.pupil))])
+    return redirect("classrooms:cards", pk=pk)
+
+
+@require_POST
+@educator_required
+def remove_pupil(request, pk, user_id):
+    school_class = _my_class(request, pk)
+    _membership(school_class, user_id).delete()
+    messages.success(request, _("The pupil is no longer in this class."))
+    return redirect("classrooms:detail", pk=pk)
+
+
+@require_POST
+@educator_required
+def delete_pupil(request, pk, user_id):
+    """Delete an account made for the class, with all its learning records (cascade)."""
+    school_class = _my_class(request, pk)
+    link = _membership(school_class, user_id)
+    if link.created_by_id is None:
+        raise PermissionDenied
+    link.pupil.delete()
+    messages.success(request, _("The account and its learning records are deleted."))
+    return redirect("classrooms:detail", pk=pk)
+
+
+def _join_cache_key(request):
+    return f"classrooms:join:{request.user.pk}:{client_ip(request)}"
+
+
+@login_required
+@never_cache
+def join(request):
+    """A signed-in pupil joins a class with its code; wrong codes are counted."""
+    form = JoinForm(request.POST or None)
+    key = _join_cache_key(request)
+    blocked = cache.get(key, 0) >= JOIN_ATTEMPTS_ALLOWED
+    if request.method == "POST" and not blocked and form.is_valid():
+        school_class = Class.objects.filter(
+            join_code=form.cleaned_data["code"], archived=False
+        ).first()
+        if school_class is None:
+            cache.add(key, 0, JOIN_WINDOW_SECONDS)
+            try:
+                cache.incr(key)
+            except ValueError:
+                cache.set(key, 1, JOIN_WINDOW_SECONDS)
+            form.add_error("code", _("No class has this code. Check it with your teacher."))
+        else:
+            ClassPupil.objects.get_or_create(school_class=school_class, pupil=request.user)
+            messages.success(
+                request, _("You joined the class %(name)s.") % {"name": school_class.name}
+            )
+            return redirect("courses:my_learning")
+    status = 429 if blocked and request.method == "POST" else 200
+    return render(
+        request, "classrooms/join.html", {"form": form, "blocked": blocked}, status=status
+    )
+
+
+@educator_required
+def assign(request, pk):
+    school_class = _my_class(request, pk)
+    form = AssignmentForm(request.POST or None, school_class=school_class)
+    if request.method == "POST" and form.is_valid():
+        kind, key = form.cleaned_data["content"].split(":", 1)
+        with transaction.atomic():
+            assignment = Assignment.objects.create(
+                school_class=school_class,
+                kind=kind,
+                content_key=key,
+                due_date=form.cleaned_data["due_date"],
+                note=form.cleaned_data["note"],
+                created_by=request.user,
+            )
+            assignment.pupils.set(form.cleaned_data["pupils"])
+        messages.success(request, _("The work is assigned."))
+        return redirect("classrooms:report", pk=pk)
+    return render(request, "classrooms/assign.html", {"class": school_class, "form": form})
+
+
+@require_POST
+@educator_required
+def unassign(request, pk, assignment_id):
+    school_class = _my_class(request, pk)
+    get_object_or_404(school_class.assignments, pk=assignment_id).delete()
+    return redirect("classrooms:report", pk=pk)
+
+
+@login_required
+def assigned(request):
+    """ "Assigned to me": the pupil's own assignments, titles and dates in their language."""
+    user = request.user
+    assignments = list(
+        Assignment.objects.filter(
+            school_class__pupil_links__pupil=user, school_class__archived=False
+        )
+        .filter(Q(pupils=None) | Q(pupils=user))
+        .select_related("school_class")
+        .distinct()
+    )
+    language = translation.get_language()
+    pages = localized_pages([a.content_key for a in assignments], language)
+    done = {
+        str(k)
+        for k in ModuleCompletion.objects.filter(learner=user).values_list("module_key", flat=True)
+    }
+    done |= {
+        str(k)
+        for k in PathCompletion.objects.filter(learner=user).values_list("path_key", flat=True)
+    }
+    today = timezone.localdate()
+    items = []
+    for assignment in assignments:
+        page = page_in_language(pages, str(assignment.content_key), language)
+        if page is None:
+            continue
+        items.append(
+            {
+                "assignment": assignment,
+                "page": page,
+                "done": str(assignment.content_key) in done,
+                "overdue": bool(assignment.due_date and assignment.due_date < today),
+            }
+        )
+    return render(request, "classrooms/assigned.html", {"items": items})
+
+
+@educator_required
+def report(request, pk):
+    school_class = _my_class(request, pk)
+    return render(
+        request,
+        "classrooms/report.html",
+        {"class": school_class, "report": class_report(school_class)},
+    )
+
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """A CSV cell a spreadsheet will not run as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+@educator_required
+def report_csv(request, pk):
+    school_class = _my_class(request, pk)
+    data = class_report(school_class)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="class-{school_class.pk}-report.csv"'
+    writer = csv.writer(response)
+    header = [_("Username"), _("Name"), _("Needs help")]
+    for item in data.items:
+        header += [item.title, _("Best score"), _("Last activity")]
+    writer.writerow([neutralise(cell) for cell in header])
+    for row in data.rows:
+        line = [row.pupil.username, row.pupil.display_name, _("yes") if row.needs_help else ""]
+        for cell in row.cells:
+            if not cell.assigned:
+                line += ["", "", ""]
+                continue
+            status = (
+                f"{cell.label} ({cell.percent}%)" if cell.status == "in_progress" else cell.label
+            )
+            line += [
+                status,
+                "" if cell.best_score is None else f"{cell.best_score}%",
+                cell.last_activity.date().isoformat() if cell.last_activity else "",
+            ]
+        writer.writerow([neutralise(cell) for cell in line])
+    return response
+
+
+def _is_parent(user):
+    User = get_user_model()
+    return user.is_authenticated and user.kind == User.Kind.ADULT and user.role == User.Role.PARENT
+
+
+@login_required
+@never_cache
+def parent_code(request):
+    """A child makes a code to give to their parent or carer."""
+    if not request.user.is_child:
+        raise PermissionDenied
+    code = None
+    if request.method == "POST":
+        code = issue_code(request.user)
+    return render(request, "classrooms/parent_code.html", {"code": code})
+
+
+@require_POST
+@educator_required
+@never_cache
+def pupil_parent_code(request, pk, user_id):
+    """An educator makes a parent code for an account made for their class.
+
+    Not for a pupil who joined with their own account: that child (or their family)
+    decides who follows them.
+    """
+    school_class = _my_class(request, pk)
+    link = _membership(school_class, user_id)
+    if link.created_by_id is None:
+        raise PermissionDenied
+    code = issue_code(link.pupil)
+    return render(
+        request,
+        "classrooms/parent_code.html",
+        {"code": code, "pupil": link.pupil, "class": school_class},
+    )
+
+
+@login_required
+@never_cache
+def children(request):
+    """A parent's linked children, and the form to link one more with a code."""
+    if not _is_parent(request.user):
+        raise PermissionDenied
+    form = ParentCodeForm(request.POST or None)
+    key = f"classrooms:parent:{request.user.pk}:{client_ip(request)}"
+    blocked = cache.get(key, 0) >= JOIN_ATTEMPTS_ALLOWED
+    if request.method == "POST" and not blocked and form.is_valid():
+        child = redeem(request.user, form.cleaned_data["code"])
+        if child is None:
+            cache.add(key, 0, JOIN_WINDOW_SECONDS)
+            cache.incr(key)
+            form.add_error("code", _("This code is not valid. Ask for a new one."))
+        else:
+            return redirect("classrooms:child", child_id=child.pk)
+    linked = get_user_model().objects.filter(
+        pk__in=ParentLink.objects.filter(parent=request.user).values("child_id")
+    )
+    return render(
+        request,
+        "classrooms/children.html",
+        {"children": linked.order_by("username"), "form": form, "blocked": blocked},
+        status=429 if blocked and request.method == "POST" else 200,
+    )
+
+
+@login_required
+def child(request, child_id):
+    """A linked child's progress, read-only; any other account answers 404."""
+    if not _is_parent(request.user):
+        raise PermissionDenied
+    link = get_object_or_404(
+        ParentLink.objects.select_related("child"), parent=request.user, child_id=child_id
+    )
+    context = summarise(DatabaseProgress(link.child), translation.get_language())
+    context["child"] = link.child
+    return render(request, "classrooms/child.html", context)
