@@ -17,6 +17,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -34,7 +35,7 @@ def signup(request):
     """Choose between an adult's and a child's account."""
     if request.user.is_authenticated:
         return redirect("accounts:account")
-    return render(request, "accounts/signup.html")
+    return render(request, "accounts/signup.html", {"next": _safe_next(request)})
 
 
 @sensitive_post_parameters("password1", "password2")
@@ -65,12 +66,22 @@ def signup_child(request):
     return render(request, "accounts/signup_child.html", {"form": form})
 
 
+def _safe_next(request):
+    """The page to return to after sign-up (`?next=`), if it is on this site."""
+    target = request.GET.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return ""
+
+
 def _sign_in_new_account(request, user):
     # login() keeps the session's data (progress made before signing up) and sends
     # user_logged_in, on which other apps attach that progress to the new account.
     login(request, user, backend=SIGNUP_BACKEND)
     messages.success(request, _("Welcome! Your account is ready and you are signed in."))
-    return redirect(settings.LOGIN_REDIRECT_URL)
+    return redirect(_safe_next(request) or settings.LOGIN_REDIRECT_URL)
 
 
 class SignInView(auth_views.LoginView):

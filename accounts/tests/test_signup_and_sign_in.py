@@ -74,6 +74,25 @@ def test_child_signs_up_without_email_and_is_signed_in(client):
     assert client.session[SESSION_KEY] == str(user.pk)
 
 
+def test_signup_returns_the_learner_to_the_page_they_came_from(client):
+    lesson = "/ar/children/path/module/lesson/"
+    choice = client.get("/ar/account/signup/", {"next": lesson}).content.decode()
+    assert 'href="/ar/account/signup/child/?next=/ar/children/path/module/lesson/"' in choice
+    response = client.post(f"/ar/account/signup/child/?next={lesson}", child_data())
+    assert response.status_code == 302
+    assert response["Location"] == lesson
+
+
+def test_signup_ignores_a_next_address_on_another_site(client):
+    response = client.post(
+        "/en/account/signup/child/?next=https://elsewhere.example/phish", child_data()
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/en/account/"
+    choice = client.get("/en/account/signup/", {"next": "//elsewhere.example/"})
+    assert "elsewhere" not in choice.content.decode()
+
+
 def test_signup_keeps_the_session_and_sends_user_logged_in(client):
     """Progress made before signing up lives in the session: it must survive."""
     session = client.session

@@ -29,7 +29,9 @@ class MyLearningTests(TestCase):
         self.assertIn("33% done", html)  # 1 of 2 lessons + final quiz
         self.assertIn(f'href="{second.url}">Continue where you left off', html)
         self.assertIn('<a href="/en/account/login/?next=/en/my-learning/">Sign in</a>', html)
-        self.assertIn('<a href="/en/account/signup/">create an account</a>', html)
+        self.assertIn(
+            '<a href="/en/account/signup/?next=/en/my-learning/">create an account</a>', html
+        )
 
     def test_continue_link_is_in_the_visitors_language(self):
         self.client.force_login(self.user)
@@ -43,7 +45,7 @@ class MyLearningTests(TestCase):
         self.client.post(f"/ar/learn/lessons/{self.tree.lessons[0].pk}/done/")
         html = self.client.get("/ar/my-learning/").content.decode()
         self.assertIn('<a href="/ar/account/login/?next=/ar/my-learning/">سجّل الدخول</a>', html)
-        self.assertIn('<a href="/ar/account/signup/">أنشئ حسابًا</a>', html)
+        self.assertIn('<a href="/ar/account/signup/?next=/ar/my-learning/">أنشئ حسابًا</a>', html)
 
     def test_continue_link_falls_back_to_the_source_page(self):
         self.client.force_login(self.user)

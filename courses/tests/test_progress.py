@@ -161,7 +161,9 @@ class SessionProgressTests(ProgressTestCase):
         self.assertFalse(QuizAttempt.objects.exists())
         html = self.client.get(self.module.url).content.decode()
         self.assertIn(f'<a href="/en/account/login/?next={self.module.url}">Sign in</a>', html)
-        self.assertIn('<a href="/en/account/signup/">create an account</a>', html)
+        self.assertIn(
+            f'<a href="/en/account/signup/?next={self.module.url}">create an account</a>', html
+        )
 
     def test_session_progress_moves_into_the_account_on_sign_in(self):
         self.submit(self.first, "check", {"q1": ["b"]})  # failed attempt
