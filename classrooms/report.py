@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from courses.models import LessonCompletion, LessonPage, ModuleCompletion, ModulePage, QuizAttempt
 from courses.models.progress import AttemptKind
@@ -76,8 +76,6 @@ def _structure(assignments):
     keys = {a.content_key for a in assignments}
     if not keys:
         return {}, {}, {}
-    from wagtail.models import Page
-
     roots = list(
         Page.objects.filter(translation_key__in=keys, locale=default).only(
             "title", "path", "depth", "translation_key"

@@ -207,14 +207,24 @@ def write_catalogues(pages, translations_dir=TRANSLATIONS_DIR):
     """Write each target language's catalogues from the English pages.
 
     Existing translations are kept where the source string and its place are unchanged;
-    new or changed strings get an empty msgstr for translators to fill in.
+    new or changed strings get an empty msgstr for translators to fill in. The English
+    segments are read once and then written for every language.
     """
+    entries_by_catalogue = {}
+    for page, spec in pages:
+        source, _created = TranslationSource.update_or_create_from_instance(page)
+        segments = (
+            StringSegment.objects.filter(source=source)
+            .order_by("order")
+            .select_related("context", "string")
+        )
+        entries_by_catalogue.setdefault(spec.catalogue, []).extend(
+            (message_context(spec, segment.context.path), segment.string.data)
+            for segment in segments
+        )
     written = []
     for locale in target_locales():
-        by_catalogue = {}
-        for page, spec in pages:
-            by_catalogue.setdefault(spec.catalogue, []).append((page, spec))
-        for catalogue, members in by_catalogue.items():
+        for catalogue, entries in entries_by_catalogue.items():
             path = translations_dir / locale.language_code / f"{catalogue}.po"
             existing = {}
             if path.exists():
@@ -227,22 +237,12 @@ def write_catalogues(pages, translations_dir=TRANSLATIONS_DIR):
                 "Content-Type": "text/plain; charset=utf-8",
                 "Content-Transfer-Encoding": "8bit",
             }
-            for page, spec in members:
-                source, _created = TranslationSource.update_or_create_from_instance(page)
-                segments = (
-                    StringSegment.objects.filter(source=source)
-                    .order_by("order")
-                    .select_related("context", "string")
-                )
-                for segment in segments:
-                    context = message_context(spec, segment.context.path)
-                    po.append(
-                        polib.POEntry(
-                            msgctxt=context,
-                            msgid=segment.string.data,
-                            msgstr=existing.get((context, segment.string.data), ""),
-                        )
+            for context, text in entries:
+                po.append(
+                    polib.POEntry(
+                        msgctxt=context, msgid=text, msgstr=existing.get((context, text), "")
                     )
+                )
             path.parent.mkdir(parents=True, exist_ok=True)
             po.save(str(path))
             written.append(path)
