@@ -11,10 +11,20 @@ from wagtail_localize.models import StringTranslation, Translation
 
 from courses.blocks import FinalQuizStreamBlock
 from courses.models import LessonPage, ModulePage
-from curriculum.loader import CatalogueError, load
+from curriculum.loader import (
+    CatalogueError,
+    LoadReport,
+    build_source_pages,
+    load,
+    write_catalogues,
+)
 from curriculum.source import TRANSLATIONS_DIR, SourceError, load_site, quiz_stream_data
 
 TARGETS = ["ar", "es", "fr", "ru", "zh-hans"]
+
+
+def po_entries(path):
+    return [(e.msgctxt, e.msgid, e.msgstr) for e in polib.pofile(str(path)) if not e.obsolete]
 
 
 def snapshot():
@@ -99,6 +109,22 @@ class CurriculumLoaderTests(TestCase):
                 response = self.client.get(page.url)
                 self.assertEqual(response.status_code, 200)
                 self.assertNotIn("not available in your language", response.content.decode())
+
+    def test_committed_catalogues_match_the_english_source_files(self):
+        """Exporting again from the loaded pages gives every catalogue's entries back.
+
+        A source file edited without `export_curriculum_po` fails here.
+        """
+        exported = Path(tempfile.mkdtemp())
+        self.addCleanup(shutil.rmtree, exported)
+        shutil.copytree(TRANSLATIONS_DIR, exported, dirs_exist_ok=True)
+        pages = build_source_pages(load_site(), LoadReport())
+        written = write_catalogues(pages, translations_dir=exported)
+        self.assertEqual(len(written), len(list(TRANSLATIONS_DIR.glob("*/*.po"))))
+        for path in written:
+            committed = TRANSLATIONS_DIR / path.relative_to(exported)
+            with self.subTest(catalogue=str(committed.relative_to(TRANSLATIONS_DIR))):
+                self.assertEqual(po_entries(path), po_entries(committed))
 
     def test_loading_again_changes_nothing(self):
         before = snapshot()
