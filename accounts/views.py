@@ -56,7 +56,8 @@ def signup_child(request):
     """A child's sign-up, refused kindly below their country's age of digital consent."""
     if request.user.is_authenticated:
         return redirect("accounts:account")
-    form = ChildSignupForm(request.POST or None)
+    # Bound on every POST, even an empty one: `refused` reads the cleaned data.
+    form = ChildSignupForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if form.refused:
             return render(request, "accounts/signup_refused.html")

@@ -30,8 +30,9 @@ urlpatterns += i18n_patterns(
     path("", include("helplines.urls")),
     path("classes/", include("classrooms.urls")),
     # Pages are served through a wrapper that falls back to the source page when a
-    # translation is missing, instead of answering 404.
-    re_path(r"^((?:[\w\-]+/)*)$", cms_views.serve_page, name="wagtail_serve"),
+    # translation is missing, instead of answering 404. Wagtail's own `_util/` views
+    # (sign-in and password forms of restricted pages) stay reachable below it.
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", cms_views.serve_page, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

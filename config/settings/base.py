@@ -148,6 +148,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 # Learners sign in on the site; the Wagtail admin keeps its own login page.
 LOGIN_URL = "accounts:login"
+# Pages an editor restricts to signed-in visitors send them to the same sign-in page.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "accounts:account"
 LOGOUT_REDIRECT_URL = "/"
 
