@@ -8,7 +8,10 @@ class LocalizationConfig(AppConfig):
     verbose_name = _("Translation")
 
     def ready(self):
+        from . import signals
+
         guard_segment_editor_snippets()
+        signals.connect()
 
 
 def guard_segment_editor_snippets():
