@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.test import TestCase
 from django.utils import timezone
 from wagtail.models import Locale
+from wagtail.users.models import UserProfile
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -29,11 +30,19 @@ class GlossaryTermFactory(factory.django.DjangoModelFactory):
         model = GlossaryTerm
 
 
-def make_user(username, role=None, language=None, **extra):
-    """A staff user, in the translation group of `role` and `language` when given."""
+def make_user(username, role=None, language=None, admin_language="en", **extra):
+    """A staff user, in the translation group of `role` and `language` when given.
+
+    Joining a translation group switches the admin to that language; tests read the admin
+    in English unless they pass `admin_language=None` to keep the group's language.
+    """
     user = get_user_model().objects.create_user(username=username, password=TEST_PASSWORD, **extra)
     if role:
         user.groups.add(Group.objects.get(name=group_name(role, language)))
+    if admin_language:
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = admin_language
+        profile.save()
     return user
 
 
