@@ -97,6 +97,8 @@ def test_a_code_from_an_educator_links_only_once_the_teacher_confirms(
     link = ParentLink.objects.get(parent=dad, child=pupil)
     assert link.status == ParentLink.Status.WAITING and link.school_class == class_5b
     assert client.get(reverse("classrooms:child", args=[pupil.pk])).status_code == 404
+    cancel_page = client.get(reverse("classrooms:remove_link", args=[link.pk])).content.decode()
+    assert "Sami" not in cancel_page and "5B" not in cancel_page
     confirm_url = reverse("classrooms:confirm_link", args=[class_5b.pk, pupil.pk, link.pk])
     assert client.post(confirm_url).status_code == 403  # the parent cannot confirm
     client.force_login(EducatorFactory())
