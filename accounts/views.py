@@ -24,7 +24,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET
 
 from .forms import AdultSignupForm, ChildSignupForm, DeleteAccountForm, SignInForm
-from .signals import personal_data_requested
+from .signals import account_deleting, account_deletion_checked, personal_data_requested
 
 # The backend that sign-up names when it signs the new learner in.
 SIGNUP_BACKEND = "accounts.backends.UsernameOrEmailBackend"
@@ -182,18 +182,32 @@ def failed_sign_ins(user):
     )
 
 
+def deletion_obstacles(user):
+    """Why the account may not be deleted yet, as other apps tell it (empty: it may)."""
+    reasons = []
+    for _receiver, answer in account_deletion_checked.send(sender=get_user_model(), user=user):
+        reasons.extend(answer or [])
+    return reasons
+
+
 @login_required
 @sensitive_post_parameters("password")
 @never_cache
 def delete_account(request):
+    obstacles = deletion_obstacles(request.user)
+    if obstacles:
+        status = 409 if request.method == "POST" else 200
+        return render(request, "accounts/delete.html", {"obstacles": obstacles}, status=status)
     form = DeleteAccountForm(request.POST or None, request=request)
     if request.method == "POST" and form.is_valid():
         user = request.user
         # Sign out first (it ends the session and tells other apps while the account
         # still exists), then delete: records elsewhere point at the user with
-        # on_delete=CASCADE and go with it.
+        # on_delete=CASCADE and go with it, after other apps have handed over what
+        # must outlive the account.
         logout(request)
         with transaction.atomic():
+            account_deleting.send(sender=get_user_model(), user=user)
             AccessAttempt.objects.filter(username__in=_sign_in_names(user)).delete()
             user.delete()
         return redirect("accounts:deleted")

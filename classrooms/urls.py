@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import parent_views, views
 
 app_name = "classrooms"
 
@@ -11,14 +11,27 @@ urlpatterns = [
     path("new/", views.class_create, name="create"),
     path("join/", views.join, name="join"),
     path("assigned/", views.assigned, name="assigned"),
-    path("parent-code/", views.parent_code, name="parent_code"),
-    path("children/", views.children, name="children"),
-    path("children/<int:child_id>/", views.child, name="child"),
+    path("parent-code/", parent_views.parent_code, name="parent_code"),
+    path("children/", parent_views.children, name="children"),
+    path("children/<int:child_id>/", parent_views.child, name="child"),
+    path("followers/", parent_views.followers, name="followers"),
+    path("links/<int:link_id>/remove/", parent_views.remove_link, name="remove_link"),
     path(
         "<int:pk>/pupils/<int:user_id>/parent-code/",
-        views.pupil_parent_code,
+        parent_views.pupil_parent_code,
         name="pupil_parent_code",
     ),
+    path(
+        "<int:pk>/pupils/<int:user_id>/links/<int:link_id>/confirm/",
+        parent_views.confirm_link,
+        name="confirm_link",
+    ),
+    path(
+        "<int:pk>/pupils/<int:user_id>/links/<int:link_id>/remove/",
+        parent_views.educator_remove_link,
+        name="educator_remove_link",
+    ),
+    path("<int:pk>/pupils/<int:user_id>/", views.pupil, name="pupil"),
     path("<int:pk>/assign/", views.assign, name="assign"),
     path("<int:pk>/assignments/<int:assignment_id>/delete/", views.unassign, name="unassign"),
     path("<int:pk>/report/", views.report, name="report"),

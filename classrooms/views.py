@@ -24,9 +24,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from accounts.throttling import client_ip
-from courses.dashboard import summarise
 from courses.models import ModuleCompletion, PathCompletion
-from courses.progress import DatabaseProgress, localized_pages, page_in_language
+from courses.progress import localized_pages, page_in_language
 
 from .forms import (
     AddPupilsForm,
@@ -34,10 +33,9 @@ from .forms import (
     ClassForm,
     CoTeacherForm,
     JoinForm,
-    ParentCodeForm,
 )
 from .models import Assignment, Class, ClassEducator, ClassPupil, ParentLink
-from .parents import issue_code, redeem
+from .parents import end_class_links
 from .pupils import create_pupils
 from .pupils import reset_password as new_password
 from .report import class_report
@@ -205,26 +203,79 @@ def reset_password(request, pk, user_id):
     return redirect("classrooms:cards", pk=pk)
 
 
-@require_POST
 @educator_required
+@never_cache
+def pupil(request, pk, user_id):
+    """One pupil: what the educator may do, and (for an account made for the class) who
+    follows the pupil's progress, with the class each link came through."""
+    school_class = _my_class(request, pk)
+    membership = _membership(school_class, user_id)
+    links = []
+    if membership.created_by_id is not None:
+        links = list(
+            ParentLink.objects.filter(child=membership.pupil)
+            .select_related("parent", "school_class")
+            .order_by("status", "created")
+        )
+    taught = set(Class.taught_by(request.user).values_list("pk", flat=True))
+    for link in links:
+        link.confirmable = not link.is_active and link.school_class_id in taught
+    return render(
+        request,
+        "classrooms/pupil.html",
+        {
+            "class": school_class,
+            "membership": membership,
+            "pupil": membership.pupil,
+            "links": links,
+        },
+    )
+
+
+@educator_required
+@never_cache
 def remove_pupil(request, pk, user_id):
+    """Take a pupil out of the class: GET asks, POST does it.
+
+    The pupil keeps their account and progress; parent links and unused parent codes
+    made through this class end with the membership.
+    """
     school_class = _my_class(request, pk)
-    _membership(school_class, user_id).delete()
-    messages.success(request, _("The pupil is no longer in this class."))
-    return redirect("classrooms:detail", pk=pk)
+    membership = _membership(school_class, user_id)
+    if request.method == "POST":
+        with transaction.atomic():
+            end_class_links(school_class, membership.pupil)
+            membership.delete()
+        messages.success(request, _("The pupil is no longer in this class."))
+        return redirect("classrooms:detail", pk=pk)
+    links = ParentLink.objects.filter(school_class=school_class, child=membership.pupil).count()
+    return render(
+        request,
+        "classrooms/pupil_remove.html",
+        {"class": school_class, "pupil": membership.pupil, "parent_links": links},
+    )
 
 
-@require_POST
 @educator_required
+@never_cache
 def delete_pupil(request, pk, user_id):
-    """Delete an account made for the class, with all its learning records (cascade)."""
+    """Delete an account made for the class, with all its records: GET asks, POST deletes.
+
+    Everything that points at the account goes with it (on_delete=CASCADE).
+    """
     school_class = _my_class(request, pk)
-    link = _membership(school_class, user_id)
-    if link.created_by_id is None:
+    membership = _membership(school_class, user_id)
+    if membership.created_by_id is None:
         raise PermissionDenied
-    link.pupil.delete()
-    messages.success(request, _("The account and its learning records are deleted."))
-    return redirect("classrooms:detail", pk=pk)
+    if request.method == "POST":
+        membership.pupil.delete()
+        messages.success(request, _("The account and its learning records are deleted."))
+        return redirect("classrooms:detail", pk=pk)
+    return render(
+        request,
+        "classrooms/pupil_delete.html",
+        {"class": school_class, "pupil": membership.pupil},
+    )
 
 
 def _join_cache_key(request):
@@ -234,7 +285,14 @@ def _join_cache_key(request):
 @login_required
 @never_cache
 def join(request):
-    """A signed-in pupil joins a class with its code; wrong codes are counted."""
+    """A signed-in child joins a class with its code; wrong codes are counted.
+
+    Adults never join as pupils: an adult in a children's class would see its pupils'
+    work and names. Educators are added as co-teachers by someone who teaches the class.
+    """
+    if not request.user.is_child:
+        status = 403 if request.method == "POST" else 200
+        return render(request, "classrooms/join.html", {"adult": True}, status=status)
     form = JoinForm(request.POST or None)
     key = _join_cache_key(request)
     blocked = cache.get(key, 0) >= JOIN_ATTEMPTS_ALLOWED
@@ -375,82 +433,3 @@ def report_csv(request, pk):
             ]
         writer.writerow([neutralise(cell) for cell in line])
     return response
-
-
-def _is_parent(user):
-    User = get_user_model()
-    return user.is_authenticated and user.kind == User.Kind.ADULT and user.role == User.Role.PARENT
-
-
-@login_required
-@never_cache
-def parent_code(request):
-    """A child makes a code to give to their parent or carer."""
-    if not request.user.is_child:
-        raise PermissionDenied
-    code = None
-    if request.method == "POST":
-        code = issue_code(request.user)
-    return render(request, "classrooms/parent_code.html", {"code": code})
-
-
-@require_POST
-@educator_required
-@never_cache
-def pupil_parent_code(request, pk, user_id):
-    """An educator makes a parent code for an account made for their class.
-
-    Not for a pupil who joined with their own account: that child (or their family)
-    decides who follows them.
-    """
-    school_class = _my_class(request, pk)
-    link = _membership(school_class, user_id)
-    if link.created_by_id is None:
-        raise PermissionDenied
-    code = issue_code(link.pupil)
-    return render(
-        request,
-        "classrooms/parent_code.html",
-        {"code": code, "pupil": link.pupil, "class": school_class},
-    )
-
-
-@login_required
-@never_cache
-def children(request):
-    """A parent's linked children, and the form to link one more with a code."""
-    if not _is_parent(request.user):
-        raise PermissionDenied
-    form = ParentCodeForm(request.POST or None)
-    key = f"classrooms:parent:{request.user.pk}:{client_ip(request)}"
-    blocked = cache.get(key, 0) >= JOIN_ATTEMPTS_ALLOWED
-    if request.method == "POST" and not blocked and form.is_valid():
-        child = redeem(request.user, form.cleaned_data["code"])
-        if child is None:
-            cache.add(key, 0, JOIN_WINDOW_SECONDS)
-            cache.incr(key)
-            form.add_error("code", _("This code is not valid. Ask for a new one."))
-        else:
-            return redirect("classrooms:child", child_id=child.pk)
-    linked = get_user_model().objects.filter(
-        pk__in=ParentLink.objects.filter(parent=request.user).values("child_id")
-    )
-    return render(
-        request,
-        "classrooms/children.html",
-        {"children": linked.order_by("username"), "form": form, "blocked": blocked},
-        status=429 if blocked and request.method == "POST" else 200,
-    )
-
-
-@login_required
-def child(request, child_id):
-    """A linked child's progress, read-only; any other account answers 404."""
-    if not _is_parent(request.user):
-        raise PermissionDenied
-    link = get_object_or_404(
-        ParentLink.objects.select_related("child"), parent=request.user, child_id=child_id
-    )
-    context = summarise(DatabaseProgress(link.child), translation.get_language())
-    context["child"] = link.child
-    return render(request, "classrooms/child.html", context)

@@ -1,0 +1,192 @@
+"""Parent-link pages: codes, a parent's children, a child's followers, ending a link.
+
+Who sees a link: its parent, its child, and the educators of a class the child's
+account was made for (classrooms.parents.managed_by). Everyone else gets 404 for a
+link and 403 for a page their kind of account has no use for.
+"""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from accounts.throttling import client_ip
+from courses.dashboard import summarise
+from courses.progress import DatabaseProgress
+
+from .forms import ParentCodeForm
+from .models import Class, ParentLink
+from .parents import confirm, issue_code, managed_by, redeem
+from .views import (
+    JOIN_ATTEMPTS_ALLOWED,
+    JOIN_WINDOW_SECONDS,
+    _membership,
+    _my_class,
+    educator_required,
+)
+
+
+def _is_parent(user):
+    User = get_user_model()
+    return user.is_authenticated and user.kind == User.Kind.ADULT and user.role == User.Role.PARENT
+
+
+def _links():
+    return ParentLink.objects.select_related("parent", "child", "school_class")
+
+
+@login_required
+@never_cache
+def parent_code(request):
+    """A child makes a code to give to their parent or carer."""
+    if not request.user.is_child:
+        raise PermissionDenied
+    code = None
+    if request.method == "POST":
+        code = issue_code(request.user)
+    return render(request, "classrooms/parent_code.html", {"code": code})
+
+
+@require_POST
+@educator_required
+@never_cache
+def pupil_parent_code(request, pk, user_id):
+    """An educator makes a parent code for an account made for their class.
+
+    Not for a pupil who joined with their own account: that child (or their family)
+    decides who follows them. The link the code makes waits for an educator's confirmation.
+    """
+    school_class = _my_class(request, pk)
+    link = _membership(school_class, user_id)
+    if link.created_by_id is None:
+        raise PermissionDenied
+    code = issue_code(link.pupil, school_class=school_class, issued_by=request.user)
+    return render(
+        request,
+        "classrooms/parent_code.html",
+        {"code": code, "pupil": link.pupil, "class": school_class},
+    )
+
+
+@login_required
+@never_cache
+def children(request):
+    """A parent's linked children, and the form to link one more with a code."""
+    if not _is_parent(request.user):
+        raise PermissionDenied
+    form = ParentCodeForm(request.POST or None)
+    key = f"classrooms:parent:{request.user.pk}:{client_ip(request)}"
+    blocked = cache.get(key, 0) >= JOIN_ATTEMPTS_ALLOWED
+    if request.method == "POST" and not blocked and form.is_valid():
+        link = redeem(request.user, form.cleaned_data["code"])
+        if link is None:
+            cache.add(key, 0, JOIN_WINDOW_SECONDS)
+            cache.incr(key)
+            form.add_error("code", _("This code is not valid. Ask for a new one."))
+        elif link.is_active:
+            return redirect("classrooms:child", child_id=link.child_id)
+        else:
+            messages.info(
+                request,
+                _("The code is accepted. You will see the progress once the teacher confirms."),
+            )
+            return redirect("classrooms:children")
+    links = _links().filter(parent=request.user).order_by("status", "child__username")
+    return render(
+        request,
+        "classrooms/children.html",
+        {"links": links, "form": form, "blocked": blocked},
+        status=429 if blocked and request.method == "POST" else 200,
+    )
+
+
+@login_required
+def child(request, child_id):
+    """A linked child's progress, read-only; any other account (or a waiting link) is 404."""
+    if not _is_parent(request.user):
+        raise PermissionDenied
+    link = get_object_or_404(
+        _links(), parent=request.user, child_id=child_id, status=ParentLink.Status.ACTIVE
+    )
+    context = summarise(DatabaseProgress(link.child), translation.get_language())
+    context["child"] = link.child
+    context["link"] = link
+    return render(request, "classrooms/child.html", context)
+
+
+@login_required
+@never_cache
+def followers(request):
+    """A child sees who follows their progress and can end any link."""
+    if not request.user.is_child:
+        raise PermissionDenied
+    links = _links().filter(child=request.user).order_by("created")
+    return render(request, "classrooms/followers.html", {"links": links})
+
+
+@login_required
+@never_cache
+def remove_link(request, link_id):
+    """The child or the parent ends a link: GET asks, POST ends it."""
+    link = get_object_or_404(_links(), pk=link_id)
+    if request.user.pk == link.child_id:
+        back = "classrooms:followers"
+    elif request.user.pk == link.parent_id:
+        back = "classrooms:children"
+    else:
+        raise Http404
+    if request.method == "POST":
+        ParentLink.objects.filter(pk=link.pk).delete()
+        messages.success(request, _("The link is removed."))
+        return redirect(back)
+    return render(
+        request, "classrooms/link_remove.html", {"link": link, "cancel_url": reverse(back)}
+    )
+
+
+def _pupil_link(request, pk, user_id, link_id):
+    """A link of a pupil whose account was made for one of the educator's classes."""
+    school_class = _my_class(request, pk)
+    membership = _membership(school_class, user_id)
+    if membership.created_by_id is None or not managed_by(request.user, membership.pupil):
+        raise PermissionDenied
+    return school_class, get_object_or_404(_links(), pk=link_id, child=membership.pupil)
+
+
+@require_POST
+@educator_required
+def confirm_link(request, pk, user_id, link_id):
+    """An educator of the class the code came from lets the parent see the progress."""
+    school_class, link = _pupil_link(request, pk, user_id, link_id)
+    if (
+        link.school_class_id is None
+        or not Class.taught_by(request.user).filter(pk=link.school_class_id).exists()
+    ):
+        raise PermissionDenied
+    confirm(link, request.user)
+    messages.success(request, _("The link is confirmed."))
+    return redirect("classrooms:pupil", pk=school_class.pk, user_id=user_id)
+
+
+@educator_required
+@never_cache
+def educator_remove_link(request, pk, user_id, link_id):
+    """An educator ends a link of a pupil made for their class: GET asks, POST ends it."""
+    school_class, link = _pupil_link(request, pk, user_id, link_id)
+    if request.method == "POST":
+        ParentLink.objects.filter(pk=link.pk).delete()
+        messages.success(request, _("The link is removed."))
+        return redirect("classrooms:pupil", pk=school_class.pk, user_id=user_id)
+    return render(
+        request,
+        "classrooms/link_remove.html",
+        {"link": link, "cancel_url": reverse("classrooms:pupil", args=[school_class.pk, user_id])},
+    )
