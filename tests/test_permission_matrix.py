@@ -75,6 +75,7 @@ CLASS_ACTION = expect(
 )
 EDUCATOR_PAGE = expect(FORBIDDEN, anonymous=LOGIN, educators=OK)
 SIGNED_IN_PAGE = expect(OK, anonymous=LOGIN)
+CHILDREN_PAGE = expect(FORBIDDEN, anonymous=LOGIN, child=OK, pupil=OK)
 PUBLIC = expect(OK)
 # Our admin views: Wagtail sends anyone without admin access to its sign-in page.
 ADMIN_ONLY = expect(ADMIN_LOGIN, staff=ADMIN_REFUSED, admin=OK)
@@ -123,12 +124,10 @@ def rows(data):
         # Classes: educators' pages, and each class its own educators'.
         "classrooms:list": Row(EDUCATOR_PAGE, EDUCATOR_PAGE),
         "classrooms:create": Row(EDUCATOR_PAGE, EDUCATOR_PAGE),
-        "classrooms:join": Row(SIGNED_IN_PAGE, SIGNED_IN_PAGE),
+        # Adults are told that only children's accounts join with a code.
+        "classrooms:join": Row(SIGNED_IN_PAGE, CHILDREN_PAGE),
         "classrooms:assigned": Row(SIGNED_IN_PAGE, SIGNED_IN_PAGE),
-        "classrooms:parent_code": Row(
-            expect(FORBIDDEN, anonymous=LOGIN, child=OK, pupil=OK),
-            expect(FORBIDDEN, anonymous=LOGIN, child=OK, pupil=OK),
-        ),
+        "classrooms:parent_code": Row(CHILDREN_PAGE, CHILDREN_PAGE),
         "classrooms:children": Row(
             expect(FORBIDDEN, anonymous=LOGIN, parent=OK, other_parent=OK),
             expect(FORBIDDEN, anonymous=LOGIN, parent=OK, other_parent=OK),
@@ -156,8 +155,21 @@ def rows(data):
         "classrooms:archive": Row(POST_ONLY, CLASS_ACTION, [klass]),
         "classrooms:add_educator": Row(POST_ONLY, CLASS_ACTION, [klass]),
         "classrooms:reset_password": Row(POST_ONLY, CLASS_ACTION, [klass, pupil]),
-        "classrooms:remove_pupil": Row(POST_ONLY, CLASS_ACTION, [klass, pupil]),
-        "classrooms:delete_pupil": Row(POST_ONLY, CLASS_ACTION, [klass, pupil]),
+        # Removing or deleting a pupil asks first (GET), then acts (POST).
+        "classrooms:remove_pupil": Row(CLASS_PAGE, CLASS_ACTION, [klass, pupil]),
+        "classrooms:delete_pupil": Row(CLASS_PAGE, CLASS_ACTION, [klass, pupil]),
+        "classrooms:pupil": Row(CLASS_PAGE, CLASS_PAGE, [klass, pupil]),
+        # Parent links: the child and the parent of a link, and the class's educators.
+        "classrooms:followers": Row(CHILDREN_PAGE, CHILDREN_PAGE),
+        "classrooms:remove_link": Row(
+            expect(NOT_FOUND, anonymous=LOGIN, pupil=OK, parent=OK),
+            expect(NOT_FOUND, anonymous=LOGIN, pupil=FOUND, parent=FOUND),
+            [data.link.pk],
+        ),
+        "classrooms:confirm_link": Row(POST_ONLY, CLASS_ACTION, [klass, pupil, data.link.pk]),
+        "classrooms:educator_remove_link": Row(
+            CLASS_PAGE, CLASS_ACTION, [klass, pupil, data.link.pk]
+        ),
         # Pages: public (the wrapper serves the source page when a translation is missing).
         "wagtail_serve": Row(PUBLIC, PUBLIC, [""]),
         "wagtailcore_login": Row(PUBLIC, PUBLIC),  # for pages restricted to signed-in users
@@ -250,7 +262,9 @@ class PermissionMatrixTests(TestCase):
         ClassEducator.objects.create(school_class=cls.school_class, educator=co_teacher)
         cls.pupil = add_pupil(cls.school_class, ChildFactory(), created_by=educator)
         parent = AdultFactory(role=User.Role.PARENT)
-        ParentLink.objects.create(parent=parent, child=cls.pupil)
+        cls.link = ParentLink.objects.create(
+            parent=parent, child=cls.pupil, school_class=cls.school_class
+        )
         cls.assignment = Assignment.objects.create(
             school_class=cls.school_class,
             kind=Assignment.Kind.MODULE,
