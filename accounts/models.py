@@ -95,6 +95,13 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
         swappable = "AUTH_USER_MODEL"
         constraints = [
+            # Sign-in ignores the case of a username (phones capitalise the first
+            # letter), so two usernames may not differ only in case.
+            models.UniqueConstraint(
+                Lower("username"),
+                name="accounts_user_username_unique_ci",
+                violation_error_message=_("This username is taken. Try another one."),
+            ),
             models.UniqueConstraint(
                 Lower("email"),
                 condition=models.Q(kind="adult") & ~models.Q(email=""),
@@ -127,6 +134,31 @@ class User(AbstractUser):
     def name_on_certificates(self):
         """The display name if the learner gave one, else their username."""
         return self.display_name or self.username
+
+
+class SignInThrottle(models.Model):
+    """Unsuccessful sign-in tries in a row against one account, from any address.
+
+    django-axes counts failures per name and address, so an attacker with many
+    addresses would get five tries from each. This row gives the account one budget,
+    whichever address or identifier (username or email) is used: after a few tries,
+    each further try waits longer (see accounts.throttling). It lives in the database
+    so that every app server sees the same count. Names that match no account get a
+    row too, keyed by a digest of the name, so a pause says nothing about whether an
+    account exists; deleting an account deletes its row.
+    """
+
+    # Internal bookkeeping that no page shows, hence no translated labels.
+    key = models.CharField(max_length=80, unique=True)
+    user = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    tries = models.PositiveIntegerField(default=0)
+    last_try_at = models.DateTimeField()
+    next_try_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.key}: {self.tries}"
 
 
 class DigitalConsentAge(models.Model):
