@@ -13,6 +13,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from .models import DigitalConsentAge, User
+from .names import clean_name
 from .throttling import paused_message
 
 child_username_validator = RegexValidator(
@@ -93,6 +94,9 @@ class AdultSignupForm(PasswordFieldsMixin, forms.ModelForm):
                 _("An account with this email address already exists. Try signing in.")
             )
         return email
+
+    def clean_display_name(self):
+        return clean_name(self.cleaned_data["display_name"])
 
     def _post_clean(self):
         self.instance.kind = User.Kind.ADULT

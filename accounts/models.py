@@ -5,6 +5,8 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from .names import clean_name
+
 # Ages the consent table may hold: GDPR Art. 8 lets states choose 13 to 16, other laws
 # go up to 18. The age bands below are built so that every age in this range decides.
 MIN_CONSENT_AGE = 13
@@ -125,6 +127,23 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.username
+
+    # Names others see lose invisible formatting characters (accounts.names), in
+    # forms (through clean) and however else an account is saved (pupils an
+    # educator creates, the admin, scripts).
+    NAME_FIELDS = ("display_name", "first_name", "last_name")
+
+    def clean_names(self):
+        for field in self.NAME_FIELDS:
+            setattr(self, field, clean_name(getattr(self, field)))
+
+    def clean(self):
+        super().clean()
+        self.clean_names()
+
+    def save(self, *args, **kwargs):
+        self.clean_names()
+        super().save(*args, **kwargs)
 
     @property
     def is_child(self):
