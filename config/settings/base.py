@@ -135,9 +135,16 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        # A child's nickname is as guessable as their username.
+        "OPTIONS": {
+            "user_attributes": ["username", "display_name", "first_name", "last_name", "email"]
+        },
+    },
     {"NAME": "accounts.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # Django's common passwords, plus words children pick with digits added (minecraft1).
+    {"NAME": "accounts.password_validation.GuessablePasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 # Axes checks first whether this client is locked out; then learners sign in with a
