@@ -173,7 +173,7 @@ class SignInThrottle(models.Model):
         User, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     tries = models.PositiveIntegerField(default=0)
-    last_try_at = models.DateTimeField()
+    last_try_at = models.DateTimeField(db_index=True)
     next_try_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self):

@@ -132,6 +132,10 @@ def reserve_try(identifier, user):
     if _count_try(key, now):
         return None
     if not SignInThrottle.objects.filter(key=key).exists():
+        # Rows untouched for a day count for nothing: drop them (one indexed DELETE
+        # per new row keeps names typed once from piling up).
+        stale_before = now - settings.SIGN_IN_FORGET_AFTER
+        SignInThrottle.objects.filter(last_try_at__lt=stale_before).delete()
         try:
             with transaction.atomic():
                 SignInThrottle.objects.create(

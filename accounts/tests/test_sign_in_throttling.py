@@ -181,3 +181,10 @@ def test_model_validation_names_the_case_insensitive_username_clash():
     clash = User(username="LUCIA-4846", kind=User.Kind.CHILD, age_band="14", password="x")
     with pytest.raises(ValidationError, match="username"):
         clash.full_clean()
+
+
+def test_records_untouched_for_a_day_are_dropped(clock):
+    wrong_tries("typed-once", 1)
+    clock.advance(days=1, seconds=1)
+    wrong_tries("typed-later", 1)
+    assert SignInThrottle.objects.count() == 1
