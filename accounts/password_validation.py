@@ -78,8 +78,8 @@ class GuessablePasswordValidator:
     characters, football clubs, pets and names children pick.
 
     Login-card passwords an educator prints (classrooms) are generated at random and
-    set without validation; their strength is their randomness (tests/test_login_card
-    _passwords.py), not whether a slice of them happens to be a word.
+    set without validation: their strength is their randomness (about 30 bits, see
+    tests/test_login_card_passwords.py), not whether a slice happens to be a word.
     """
 
     def validate(self, password, user=None):
