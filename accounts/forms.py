@@ -13,6 +13,8 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from .models import DigitalConsentAge, User
+from .names import clean_name
+from .throttling import paused_message
 
 child_username_validator = RegexValidator(
     r"^[\w.-]+\Z",
@@ -93,6 +95,9 @@ class AdultSignupForm(PasswordFieldsMixin, forms.ModelForm):
             )
         return email
 
+    def clean_display_name(self):
+        return clean_name(self.cleaned_data["display_name"])
+
     def _post_clean(self):
         self.instance.kind = User.Kind.ADULT
         self.instance.username = self.unused_username()
@@ -104,7 +109,7 @@ class AdultSignupForm(PasswordFieldsMixin, forms.ModelForm):
         """Adults sign in with their email; the username is an internal handle."""
         while True:
             username = f"adult-{secrets.token_hex(5)}"
-            if not User.objects.filter(username=username).exists():
+            if not User.objects.filter(username__iexact=username).exists():
                 return username
 
     def save(self, commit=True):
@@ -214,6 +219,13 @@ class SignInForm(NoLabelSuffixMixin, AuthenticationForm):
         self.fields["username"].max_length = 254
         self.fields["username"].widget.attrs["maxlength"] = 254
 
+    def get_invalid_login_error(self):
+        """While the account's tries are paused, say so (even for the right password)."""
+        wait = getattr(self.request, "sign_in_paused_for", None)
+        if wait is not None:
+            return forms.ValidationError(paused_message(wait), code="paused")
+        return super().get_invalid_login_error()
+
 
 class DeleteAccountForm(NoLabelSuffixMixin, forms.Form):
     """Deleting an account needs the password and a tick: it cannot be undone."""
@@ -236,5 +248,8 @@ class DeleteAccountForm(NoLabelSuffixMixin, forms.Form):
         user = self.request.user
         # Through authenticate() so that guessing here is throttled like sign-in.
         if authenticate(self.request, username=user.get_username(), password=password) != user:
+            wait = getattr(self.request, "sign_in_paused_for", None)
+            if wait is not None:
+                raise forms.ValidationError(paused_message(wait), code="paused")
             raise forms.ValidationError(_("This is not your password."))
         return password

@@ -5,6 +5,8 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from .names import clean_name
+
 # Ages the consent table may hold: GDPR Art. 8 lets states choose 13 to 16, other laws
 # go up to 18. The age bands below are built so that every age in this range decides.
 MIN_CONSENT_AGE = 13
@@ -95,6 +97,13 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
         swappable = "AUTH_USER_MODEL"
         constraints = [
+            # Sign-in ignores the case of a username (phones capitalise the first
+            # letter), so two usernames may not differ only in case.
+            models.UniqueConstraint(
+                Lower("username"),
+                name="accounts_user_username_unique_ci",
+                violation_error_message=_("This username is taken. Try another one."),
+            ),
             models.UniqueConstraint(
                 Lower("email"),
                 condition=models.Q(kind="adult") & ~models.Q(email=""),
@@ -119,6 +128,23 @@ class User(AbstractUser):
     def __str__(self):
         return self.username
 
+    # Names others see lose invisible formatting characters (accounts.names), in
+    # forms (through clean) and however else an account is saved (pupils an
+    # educator creates, the admin, scripts).
+    NAME_FIELDS = ("display_name", "first_name", "last_name")
+
+    def clean_names(self):
+        for field in self.NAME_FIELDS:
+            setattr(self, field, clean_name(getattr(self, field)))
+
+    def clean(self):
+        super().clean()
+        self.clean_names()
+
+    def save(self, *args, **kwargs):
+        self.clean_names()
+        super().save(*args, **kwargs)
+
     @property
     def is_child(self):
         return self.kind == self.Kind.CHILD
@@ -127,6 +153,31 @@ class User(AbstractUser):
     def name_on_certificates(self):
         """The display name if the learner gave one, else their username."""
         return self.display_name or self.username
+
+
+class SignInThrottle(models.Model):
+    """Unsuccessful sign-in tries in a row against one account, from any address.
+
+    django-axes counts failures per name and address, so an attacker with many
+    addresses would get five tries from each. This row gives the account one budget,
+    whichever address or identifier (username or email) is used: after a few tries,
+    each further try waits longer (see accounts.throttling). It lives in the database
+    so that every app server sees the same count. Names that match no account get a
+    row too, keyed by a digest of the name, so a pause says nothing about whether an
+    account exists; deleting an account deletes its row.
+    """
+
+    # Internal bookkeeping that no page shows, hence no translated labels.
+    key = models.CharField(max_length=80, unique=True)
+    user = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    tries = models.PositiveIntegerField(default=0)
+    last_try_at = models.DateTimeField(db_index=True)
+    next_try_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.key}: {self.tries}"
 
 
 class DigitalConsentAge(models.Model):

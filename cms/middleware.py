@@ -1,8 +1,13 @@
-"""Content Security Policy for learner pages.
+"""Site-wide request checks: the Content Security Policy and well-formed request headers.
 
 Learner pages load nothing from elsewhere: no CDN, no analytics, no web fonts. The
 policy makes that a rule the browser enforces. The Wagtail admin is left to Wagtail.
 """
+
+import re
+
+from django.http import HttpResponseBadRequest
+from django.utils.translation import gettext as _
 
 LEARNER_CSP = "; ".join(
     [
@@ -19,6 +24,7 @@ LEARNER_CSP = "; ".join(
     ]
 )
 EXEMPT_PREFIXES = ("/admin/", "/django-admin/")
+WHOLE_NUMBER = re.compile(r"[0-9]+")
 
 
 class ContentSecurityPolicyMiddleware:
@@ -30,3 +36,26 @@ class ContentSecurityPolicyMiddleware:
         if not request.path.startswith(EXEMPT_PREFIXES):
             response.headers.setdefault("Content-Security-Policy", LEARNER_CSP)
         return response
+
+
+class ContentLengthMiddleware:
+    """Answers 400 to a request whose Content-Length is not a whole number of bytes.
+
+    Browsers never send such a header; a view that trusts it (the quiz submission
+    compares it with its size limit) would crash with a server error. HTTP allows only
+    digits (RFC 9110, 8.6), so anything else, including a negative number, a list or
+    spaces, is refused here, after the language is known and before any view or
+    middleware reads the body.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        length = request.META.get("CONTENT_LENGTH")
+        if length and not WHOLE_NUMBER.fullmatch(length):
+            return HttpResponseBadRequest(
+                _("This request could not be read. Reload the page and try again."),
+                content_type="text/plain; charset=utf-8",
+            )
+        return self.get_response(request)

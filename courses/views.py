@@ -75,7 +75,9 @@ def submit_quiz(request, page_id, quiz_id):
         raise Http404
     if request.method == "GET":
         return redirect(page.get_url(request))
-    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_BODY_BYTES:  # before parsing it
+    # A whole number: cms.middleware.ContentLengthMiddleware refuses any other.
+    body_size = int(request.META.get("CONTENT_LENGTH") or 0)
+    if body_size > MAX_BODY_BYTES:  # before parsing it
         return _bad_submission(request, page, _("This answer is too large to be a quiz answer."))
     if _csrf_failed(request):
         return _bad_submission(
@@ -83,7 +85,6 @@ def submit_quiz(request, page_id, quiz_id):
         )
     progress = progress_for(request)
     try:
-        body_size = int(request.META.get("CONTENT_LENGTH") or 0)
         answers = parse_submission(quiz.value, quiz.id, request.POST, body_size=body_size)
         kind = _attempt_kind(request, page, progress)
     except SubmissionError as error:

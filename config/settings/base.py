@@ -75,6 +75,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Refuses a malformed Content-Length (400) before anything reads the body.
+    "cms.middleware.ContentLengthMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -135,9 +137,16 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        # A child's nickname is as guessable as their username.
+        "OPTIONS": {
+            "user_attributes": ["username", "display_name", "first_name", "last_name", "email"]
+        },
+    },
     {"NAME": "accounts.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # Django's common passwords, plus words children pick with digits added (minecraft1).
+    {"NAME": "accounts.password_validation.GuessablePasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 # Axes checks first whether this client is locked out; then learners sign in with a
@@ -153,10 +162,10 @@ WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "accounts:account"
 LOGOUT_REDIRECT_URL = "/"
 
-# Login throttling (django-axes). Failures are counted per username *and* address: a
-# whole class of pupils behind one school address must not be locked out by one
-# pupil's typos, and one account cannot be guessed at from one address for long.
-# Attempts live in the database, which every app server shares.
+# Login throttling, two layers. django-axes counts failures per username *and*
+# address: a whole class of pupils behind one school address must not be locked out
+# by one pupil's typos, and one account cannot be guessed at from one address for
+# long. Attempts live in the database, which every app server shares.
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
@@ -170,6 +179,15 @@ AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 AXES_RESET_ON_SUCCESS = True
 # Keep no log of every successful sign-in (IP address, browser): data minimisation.
 AXES_DISABLE_ACCESS_LOG = True
+# Then a budget per account from any address (accounts.throttling, in the database):
+# after SIGN_IN_FREE_TRIES unsuccessful tries in a row, each further try waits 1, 2, 4,
+# 8, then 15 minutes at most, so an attacker with many addresses gets about four tries
+# an hour and cannot keep a child out for longer than that. The count is forgotten
+# after a successful sign-in or a day without tries. AXES_ENABLED switches both off.
+SIGN_IN_FREE_TRIES = 5
+SIGN_IN_FIRST_DELAY = timedelta(minutes=1)
+SIGN_IN_MAX_DELAY = timedelta(minutes=15)
+SIGN_IN_FORGET_AFTER = timedelta(days=1)
 
 # Languages: the six ITU official languages; English is the source of all content.
 LANGUAGE_CODE = "en"

@@ -6,8 +6,18 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 
-if not SECRET_KEY:  # noqa: F405
-    raise ImproperlyConfigured("Set the SECRET_KEY environment variable.")
+# Django's own deploy check (security.W009) only warns; production refuses to start.
+MIN_SECRET_KEY_LENGTH = 50
+if (
+    len(SECRET_KEY) < MIN_SECRET_KEY_LENGTH  # noqa: F405
+    or len(set(SECRET_KEY)) < 5  # noqa: F405
+    or SECRET_KEY.startswith("django-insecure-")  # noqa: F405
+):
+    raise ImproperlyConfigured(
+        f"Set the SECRET_KEY environment variable to a random value of at least "
+        f"{MIN_SECRET_KEY_LENGTH} characters, for example the output of: python -c "
+        f"'import secrets; print(secrets.token_urlsafe(50))'"
+    )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
