@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from accounts.factories import ChildFactory
 from classrooms.factories import EducatorFactory, add_pupil, class_taught_by
@@ -26,7 +27,9 @@ def test_report_csv_is_utf8_with_bom_crlf_and_neutralised_formulas(client):
     )
     client.force_login(educator)
 
-    response = client.get(reverse("classrooms:report_csv", args=[school_class.pk]))
+    with translation.override("en"):
+        url = reverse("classrooms:report_csv", args=[school_class.pk])
+    response = client.get(url)
 
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == (
