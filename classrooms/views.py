@@ -5,7 +5,6 @@ another educator's class answers 404; non-educators get 403. Pupils are found am
 the members of that class only.
 """
 
-import csv
 from functools import wraps
 
 from django.contrib import messages
@@ -15,7 +14,6 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -24,6 +22,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from accounts.throttling import client_ip
+from cms.csv_export import csv_response
 from courses.models import ModuleCompletion, PathCompletion
 from courses.progress import localized_pages, page_in_language
 
@@ -397,26 +396,14 @@ def report(request, pk):
     )
 
 
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    """A CSV cell a spreadsheet will not run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
-
-
 @educator_required
 def report_csv(request, pk):
     school_class = _my_class(request, pk)
     data = class_report(school_class)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="class-{school_class.pk}-report.csv"'
-    writer = csv.writer(response)
     header = [_("Username"), _("Name"), _("Needs help")]
     for item in data.items:
         header += [item.title, _("Best score"), _("Last activity")]
-    writer.writerow([neutralise(cell) for cell in header])
+    rows = [header]
     for row in data.rows:
         line = [row.pupil.username, row.pupil.display_name, _("yes") if row.needs_help else ""]
         for cell in row.cells:
@@ -431,5 +418,5 @@ def report_csv(request, pk):
                 "" if cell.best_score is None else f"{cell.best_score}%",
                 cell.last_activity.date().isoformat() if cell.last_activity else "",
             ]
-        writer.writerow([neutralise(cell) for cell in line])
-    return response
+        rows.append(line)
+    return csv_response(f"class-{school_class.pk}-report.csv", rows)

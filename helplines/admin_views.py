@@ -9,12 +9,13 @@ import datetime
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
-from .csvio import MAX_CSV_BYTES, CsvImportError, export_csv, import_csv
+from cms.csv_export import csv_response
+
+from .csvio import MAX_CSV_BYTES, CsvImportError, export_rows, import_csv
 
 
 class CsvUploadForm(forms.Form):
@@ -53,8 +54,4 @@ def import_view(request):
 
 @permission_required("helplines.view_helpline", raise_exception=True)
 def export_view(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = f"helplines-{datetime.date.today().isoformat()}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    export_csv(response)
-    return response
+    return csv_response(f"helplines-{datetime.date.today().isoformat()}.csv", export_rows())

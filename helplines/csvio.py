@@ -1,5 +1,8 @@
 """The helpline directory as CSV: one row per helpline, one column per language.
 
+Export goes through cms.csv_export (formula neutralisation, byte order mark, CRLF), so
+the file opens correctly in spreadsheets in every language; import accepts the byte
+order mark and takes off the apostrophe the export put before cells such as "+44 ...".
 Import checks the whole file before writing anything: size, encoding, header, then
 every row (the model's own validation, plus duplicate keys). Any problem is reported
 with its line number and nothing is saved; otherwise every row is written in one
@@ -16,6 +19,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 from modeltranslation.utils import build_localized_fieldname
+
+from cms.csv_export import SpreadsheetWriter, restore
 
 from .models import Helpline
 
@@ -76,10 +81,9 @@ class ImportReport:
     keys: list = field(default_factory=list)
 
 
-def export_csv(out, queryset=None):
-    """Write the directory (or `queryset`) to the text stream `out`."""
-    writer = csv.writer(out)
-    writer.writerow(COLUMNS)
+def export_rows(queryset=None):
+    """The header, then one row per helpline of the directory (or of `queryset`)."""
+    yield COLUMNS
     for helpline in queryset if queryset is not None else Helpline.objects.order_by("key"):
         row = []
         for column in COLUMNS:
@@ -93,7 +97,12 @@ def export_csv(out, queryset=None):
             elif column == "last_verified":
                 value = value.isoformat() if value else ""
             row.append(value or "")
-        writer.writerow(row)
+        yield row
+
+
+def export_csv(out, queryset=None):
+    """Write the directory (or `queryset`) to the text stream `out`, spreadsheet-safe."""
+    SpreadsheetWriter(out).writerows(export_rows(queryset))
 
 
 def decode(data):
@@ -114,7 +123,9 @@ def decode(data):
 
 
 def _parse_value(column, raw):
-    raw = raw.strip()
+    # Our own export puts an apostrophe before cells such as "+44 800 1111" so that
+    # spreadsheets do not run them as formulas; take it off again.
+    raw = restore(raw).strip()
     if column in NULLABLE_COLUMNS and not raw:
         return None
     if column == "country":

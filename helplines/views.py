@@ -6,7 +6,7 @@ guessed from the IP address or asked of any other service.
 """
 
 from django.conf import settings
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseForbidden
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import get_language
@@ -14,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django_countries import countries
 
+from .beacon import same_origin, within_daily_limit
 from .forms import CountryForm
 from .models import Helpline, HelpSeekingCount, ReportingGuidancePage
 
@@ -81,14 +82,22 @@ def help_page(request):
     return response
 
 
-@csrf_exempt  # sent by navigator.sendBeacon from a cacheable page; it only adds one to a count
+# Sent by navigator.sendBeacon from a cacheable page, so there is no CSRF token; the
+# same-origin check in beacon.py takes its place.
+@csrf_exempt
 @require_POST
 def count_contact(request):
     """Add one to today's count for the helpline's country and the channel used.
 
-    Only a known helpline and one of its own channels are accepted; nothing about the
-    request (address, cookies, session, user) is read or kept.
+    Only a post from our own pages, within the address's daily limit, for a known
+    helpline and one of its own channels is counted. Nothing about the request is kept:
+    no cookie, session or user is read or set, and the address only becomes a keyed
+    hash in the cache for the rest of the day (see beacon.py).
     """
+    if not same_origin(request):
+        return HttpResponseForbidden()
+    if not within_daily_limit(request):
+        return HttpResponse(status=429)
     key = request.POST.get("helpline", "")
     channel = request.POST.get("channel", "")
     helpline = Helpline.objects.filter(key=key).only("country", *CHANNEL_FIELDS).first()

