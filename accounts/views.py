@@ -15,7 +15,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect, render, resolve_url
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
@@ -82,13 +82,23 @@ def _sign_in_new_account(request, user):
     # user_logged_in, on which other apps attach that progress to the new account.
     login(request, user, backend=SIGNUP_BACKEND)
     messages.success(request, _("Welcome! Your account is ready and you are signed in."))
-    return redirect(_safe_next(request) or settings.LOGIN_REDIRECT_URL)
+    return redirect(_safe_next(request) or landing_page(user))
+
+
+def landing_page(user):
+    """Where someone lands after signing in with no page to return to: their own work."""
+    return resolve_url(
+        settings.LOGIN_REDIRECT_URL_BY_ROLE.get(user.role, settings.LOGIN_REDIRECT_URL)
+    )
 
 
 class SignInView(auth_views.LoginView):
     form_class = SignInForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    def get_default_redirect_url(self):
+        return landing_page(self.request.user)
 
 
 class SignOutView(auth_views.LogoutView):

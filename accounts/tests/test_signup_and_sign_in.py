@@ -49,7 +49,7 @@ def test_signup_page_offers_an_adult_and_a_child_account(client):
 def test_adult_signs_up_with_email_role_and_is_signed_in(client):
     response = client.post("/en/account/signup/adult/", adult_data())
     assert response.status_code == 302
-    assert response["Location"] == "/en/account/"
+    assert response["Location"] == "/en/classes/"  # an educator lands on their classes
     user = User.objects.get()
     assert (user.kind, user.role, user.display_name) == ("adult", "educator", "Ms Diaz")
     assert user.email == "Sam.Diaz@example.org"
@@ -88,7 +88,7 @@ def test_signup_ignores_a_next_address_on_another_site(client):
         "/en/account/signup/child/?next=https://elsewhere.example/phish", child_data()
     )
     assert response.status_code == 302
-    assert response["Location"] == "/en/account/"
+    assert response["Location"] == "/en/my-learning/"
     choice = client.get("/en/account/signup/", {"next": "//elsewhere.example/"})
     assert "elsewhere" not in choice.content.decode()
 
@@ -227,7 +227,7 @@ def test_sign_in_returns_to_a_safe_next_page_only(client):
     assert response["Location"] == "/en/account/data/"
     client.logout()
     response = client.post("/en/account/login/?next=https://evil.example/", credentials)
-    assert response["Location"] == "/en/account/"
+    assert response["Location"] == "/en/my-learning/"
 
 
 def test_sign_in_is_locked_after_five_failures_even_with_the_right_password(client, settings):
@@ -321,10 +321,27 @@ def test_behind_a_proxy_failures_count_against_the_forwarded_client_address(clie
 
 
 @pytest.mark.parametrize(
-    "url", ["/en/account/signup/", "/en/account/signup/child/", "/en/account/login/"]
+    ("url", "destination"),
+    [
+        ("/en/account/signup/", "/en/account/"),
+        ("/en/account/signup/child/", "/en/account/"),
+        ("/en/account/login/", "/en/my-learning/"),
+    ],
 )
-def test_signed_in_learner_is_sent_to_their_account_instead_of_signing_up_again(client, url):
+def test_signed_in_learner_is_sent_on_instead_of_signing_up_or_in_again(client, url, destination):
     client.force_login(ChildFactory())
     response = client.get(url)
     assert response.status_code == 302
-    assert response["Location"] == "/en/account/"
+    assert response["Location"] == destination
+
+
+def test_after_sign_in_learners_land_on_my_learning_and_educators_on_their_classes(client):
+    ChildFactory(username="pupil-1")
+    AdultFactory(email="teacher@example.org", role=User.Role.EDUCATOR)
+    for login, landing in [
+        ("pupil-1", "/fr/my-learning/"),
+        ("teacher@example.org", "/fr/classes/"),
+    ]:
+        response = client.post("/fr/account/login/", {"username": login, "password": PASSWORD})
+        assert response["Location"] == landing
+        client.logout()

@@ -159,7 +159,10 @@ AUTHENTICATION_BACKENDS = [
 LOGIN_URL = "accounts:login"
 # Pages an editor restricts to signed-in visitors send them to the same sign-in page.
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
-LOGIN_REDIRECT_URL = "accounts:account"
+# After signing in (or up) without a page to return to, learners land on My learning
+# (which links to their class work) and educators on their classes, by URL name.
+LOGIN_REDIRECT_URL = "courses:my_learning"
+LOGIN_REDIRECT_URL_BY_ROLE = {"educator": "classrooms:list"}
 LOGOUT_REDIRECT_URL = "/"
 
 # Login throttling, two layers. django-axes counts failures per username *and*

@@ -25,8 +25,8 @@ def test_child_signs_up_in_arabic_lands_signed_in_and_signs_out(migrated_db, liv
     assert page.locator("#id_country option[value=GB]").inner_text() == "المملكة المتحدة"
     fill_child_signup(page, "najma", "13", "GB")  # GB: 13
 
-    page.wait_for_url("**/ar/account/")
-    assert page.get_by_role("heading", level=1).inner_text() == "حسابي"
+    page.wait_for_url("**/ar/my-learning/")
+    assert page.get_by_role("heading", level=1).inner_text() == "تعلّمي"
     assert page.locator(".messages").inner_text() == "مرحبًا! حسابك جاهز وقد سجّلت الدخول."
     assert User.objects.get(username="najma").kind == User.Kind.CHILD
 
