@@ -70,7 +70,7 @@ class Report:
     hardest: list = field(default_factory=list)
 
 
-def _structure(assignments):
+def assignment_structure(assignments):
     """Source modules of every assigned module or path, and their lesson keys (2 queries)."""
     default = Locale.get_default()
     keys = {a.content_key for a in assignments}
@@ -114,7 +114,7 @@ def class_report(school_class, today=None):
     links = list(school_class.pupil_links.select_related("pupil").order_by("pupil__username"))
     pupils = [link.pupil for link in links]
     assignments = list(school_class.assignments.prefetch_related("pupils"))
-    roots, modules_by_root, lessons = _structure(assignments)
+    roots, modules_by_root, lessons = assignment_structure(assignments)
     items = [
         Item(a, roots[a.content_key].title, modules_by_root[a.content_key])
         for a in assignments

@@ -23,7 +23,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.throttling import client_ip
 from cms.csv_export import csv_response
-from courses.models import ModuleCompletion, PathCompletion
+from courses.models import LessonCompletion, ModuleCompletion, PathCompletion, QuizAttempt
 from courses.progress import localized_pages, page_in_language
 
 from .forms import (
@@ -37,7 +37,7 @@ from .models import Assignment, Class, ClassEducator, ClassPupil, ParentLink
 from .parents import end_class_links
 from .pupils import create_pupils
 from .pupils import reset_password as new_password
-from .report import class_report
+from .report import assignment_structure, class_report
 
 CARDS_SESSION_KEY = "classroom_cards"
 JOIN_ATTEMPTS_ALLOWED = 10  # wrong codes per user and address
@@ -369,6 +369,18 @@ def assigned(request):
         str(k)
         for k in PathCompletion.objects.filter(learner=user).values_list("path_key", flat=True)
     }
+    # Started: a lesson done or a quiz tried in any module of the assigned module or path.
+    _roots, modules_by_root, _lessons = assignment_structure(assignments)
+    module_keys = {m.translation_key for modules in modules_by_root.values() for m in modules}
+    started = set(
+        LessonCompletion.objects.filter(learner=user, module_key__in=module_keys).values_list(
+            "module_key", flat=True
+        )
+    ) | set(
+        QuizAttempt.objects.filter(learner=user, module_key__in=module_keys).values_list(
+            "module_key", flat=True
+        )
+    )
     today = timezone.localdate()
     items = []
     for assignment in assignments:
@@ -380,6 +392,10 @@ def assigned(request):
                 "assignment": assignment,
                 "page": page,
                 "done": str(assignment.content_key) in done,
+                "started": any(
+                    m.translation_key in started
+                    for m in modules_by_root.get(assignment.content_key, [])
+                ),
                 "overdue": bool(assignment.due_date and assignment.due_date < today),
             }
         )

@@ -1,6 +1,7 @@
 import csv
 import datetime
 import io
+import re
 import uuid
 
 import pytest
@@ -226,3 +227,18 @@ def test_a_pupil_removed_from_the_class_no_longer_sees_its_work(client, tree, sc
     assert tree.module.title in client.get("/en/classes/assigned/").content.decode()
     school_class.pupil_links.filter(pupil=pupil).delete()
     assert tree.module.title not in client.get("/en/classes/assigned/").content.decode()
+
+
+def test_assigned_work_reads_in_progress_once_a_lesson_of_it_is_done(client, tree, school_class):
+    pupil = add_pupil(school_class, ChildFactory())
+    assign(school_class, tree.module)
+    assign(school_class, tree.path, kind="path")
+    client.force_login(pupil)
+
+    def statuses():
+        html = client.get("/es/classes/assigned/").content.decode()
+        return re.findall(r'<p class="assignment-status">([^<]+)</p>', html)
+
+    assert statuses() == ["Por hacer", "Por hacer"]
+    complete_lesson(pupil, tree.lessons[0], tree.module)
+    assert statuses() == ["En curso", "En curso"]
