@@ -1,7 +1,8 @@
 /* Quick exit: leave for a neutral site at once, leaving no Back entry to this page.
    Loaded synchronously in <head>, so it works before the rest of the page has loaded:
    the button (a plain link, which also works without JavaScript) and Esc pressed twice
-   within a second both replace the page with location.replace. */
+   within a second both replace the page with location.replace. An Esc that another
+   script has already used (preventDefault, e.g. to close a menu) does not count. */
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -19,6 +20,7 @@
   }, true);
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape" && event.key !== "Esc") return;
+    if (event.defaultPrevented) return;  // this Esc closed something, e.g. a menu
     var now = Date.now();
     if (now - lastEscape < 1000) leave(event);
     lastEscape = now;
