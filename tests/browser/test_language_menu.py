@@ -72,9 +72,7 @@ def test_esc_closes_the_menu_returns_focus_and_does_not_count_towards_quick_exit
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_the_menu_closes_when_focus_leaves_it_or_on_a_click_outside(
-    migrated_db, live_server, page
-):
+def test_the_menu_closes_when_focus_leaves_it_or_on_a_click_outside(migrated_db, live_server, page):
     for language in LANGUAGES:
         page.goto(f"{live_server.url}/{language}/help/")
         page.locator(SUMMARY).click()
