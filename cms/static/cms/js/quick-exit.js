@@ -8,6 +8,9 @@
   var script = document.currentScript;
   var url = script && script.getAttribute("data-exit-url");
   if (!url) return;
+  // Pages explain what holds with this script (Esc twice, no Back entry) only when it runs.
+  document.documentElement.classList.add("quick-exit-scripted");
+  var keyboard = window.matchMedia && window.matchMedia("(hover: hover) and (pointer: fine)");
   var lastEscape = 0;
   function leave(event) {
     event.preventDefault();
@@ -30,6 +33,13 @@
   // Only a flag in this browser's own storage remembers it; nothing is sent anywhere.
   var seenKey = "cop-learn-quick-exit-explained";
   document.addEventListener("DOMContentLoaded", function () {
+    // Mention Esc on the button only where a keyboard is likely, not on a phone.
+    if (keyboard && keyboard.matches) {
+      var buttons = document.querySelectorAll("[data-quick-exit][data-keyboard-title]");
+      for (var i = 0; i < buttons.length; i++) {
+        buttons[i].title = buttons[i].getAttribute("data-keyboard-title");
+      }
+    }
     var intro = document.querySelector("[data-quick-exit-intro]");
     if (!intro) return;
     try {
