@@ -6,11 +6,13 @@ Passwords are stored as hashes only; the plain password goes back to the caller 
 to be printed on a login card.
 """
 
+import re
 import secrets
+import unicodedata
 
+from anyascii import anyascii
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from .models import ClassPupil
@@ -20,6 +22,8 @@ MAX_PUPILS_AT_ONCE = 60
 # Unambiguous letters and digits: a child copies the password from a paper card.
 PASSWORD_LETTERS = "abcdefghjkmnpqrstuvwxyz"  # noqa: S105
 PASSWORD_DIGITS = "23456789"  # noqa: S105
+USERNAME_BASE_LENGTH = 20
+FALLBACK_USERNAME_BASE = "pupil"
 
 
 class BulkError(Exception):
@@ -38,13 +42,32 @@ def simple_password():
     return f"{letters}-{digits}"
 
 
+def username_base(nickname):
+    """The nickname in lower-case ASCII letters, digits and dashes, e.g. "Мария" -> "mariya".
+
+    A child types the username from a login card, often on a phone keyboard without the
+    nickname's accents or script, so every letter and digit is transliterated (Latin,
+    Cyrillic, Arabic, Chinese...) and everything else (spaces, punctuation, emoji)
+    becomes a dash. Emoji are dropped rather than spelled out (":slight_smile:").
+    """
+    parts = []
+    for character in unicodedata.normalize("NFKC", nickname):
+        category = unicodedata.category(character)
+        if category[0] in "LN":
+            parts.append(anyascii(character))
+        elif category[0] != "M":  # combining marks belong to the letter before them
+            parts.append(" ")
+    base = re.sub(r"[^a-z0-9]+", "-", "".join(parts).lower())
+    return base.strip("-")[:USERNAME_BASE_LENGTH].strip("-") or FALLBACK_USERNAME_BASE
+
+
 def username_for(nickname, taken):
-    """The nickname as a slug plus a random number, unique among `taken` and the users."""
+    """The nickname's ASCII base plus a random number, unique among `taken` and the users."""
     User = get_user_model()
-    base = slugify(nickname, allow_unicode=True)[:20].strip("-") or "pupil"
+    base = username_base(nickname)
     while True:
         candidate = f"{base}-{secrets.randbelow(9000) + 1000}"
-        if candidate not in taken and not User.objects.filter(username=candidate).exists():
+        if candidate not in taken and not User.objects.filter(username__iexact=candidate).exists():
             taken.add(candidate)
             return candidate
 

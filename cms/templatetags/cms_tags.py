@@ -1,8 +1,9 @@
-"""Template tags for the site shell: language switcher, alternates, breadcrumbs."""
+"""Template tags for the site shell: language switcher, alternates, breadcrumbs, tables."""
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from wagtail.models import Page
 
@@ -61,3 +62,18 @@ def breadcrumb_pages(context):
     if not isinstance(page, Page):
         return []
     return list(page.get_ancestors().filter(depth__gt=1).live())
+
+
+@register.simple_block_tag
+def scroll_region(content, label):
+    """A box that scrolls sideways around a wide data table, so the page itself never does
+    on a phone (WCAG 1.4.10 Reflow). It is a named, focusable region, so keyboard users can
+    reach it and scroll it with the arrow keys (WCAG 2.1.1) and screen readers name it.
+
+        {% scroll_region _("Quiz history") %}<table>...</table>{% endscroll_region %}
+    """
+    return format_html(
+        '<div class="table-scroll" role="region" tabindex="0" aria-label="{}">{}</div>',
+        label,
+        content,
+    )
