@@ -30,6 +30,8 @@ from .roles import can_use_board, target_languages, user_languages
 from .status import Status, build_board
 from .workflow import submit_for_review
 
+MAX_REFUSALS_SHOWN = 20
+
 
 def _require_board(request):
     if not can_use_board(request.user):
@@ -119,7 +121,7 @@ def po_upload(request):
         return redirect("localization:board")
     upload = form.cleaned_data["file"]
     try:
-        files = read_upload(upload.name, upload.read())
+        files = read_upload(upload)
         report = import_files(files, user=request.user)
     except POError as error:
         messages.error(request, _("Nothing was imported: %(error)s") % {"error": error})
@@ -140,6 +142,18 @@ def po_upload(request):
             "unknown": report.unknown,
         },
     )
+    for refusal in report.refused[:MAX_REFUSALS_SHOWN]:
+        messages.warning(
+            request,
+            _("Refused, not imported: %(file)s, %(segment)s: %(reason)s")
+            % {"file": refusal.file, "segment": refusal.segment, "reason": refusal.reason},
+        )
+    if len(report.refused) > MAX_REFUSALS_SHOWN:
+        messages.warning(
+            request,
+            _("More strings were refused: %(count)s.")
+            % {"count": len(report.refused) - MAX_REFUSALS_SHOWN},
+        )
     return redirect("localization:board")
 
 
