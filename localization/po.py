@@ -18,6 +18,7 @@ import uuid
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from typing import NamedTuple
 
 import polib
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -51,6 +52,16 @@ class Refusal:
     file: str
     segment: str
     reason: str
+
+
+class Change(NamedTuple):
+    """A translated string to save: (string id, context id) of its segment, and where from."""
+
+    translation: Translation
+    key: tuple
+    text: str
+    file: str
+    segment: str
 
 
 @dataclass
@@ -295,7 +306,7 @@ def plan_import(files, user=None, locale=None):
         if not user_can_translate(user, translation):
             raise POError(_("You may not translate %(file)s into this language.") % {"file": label})
         segments = {
-            (path, data): (string_id, context_id, path)
+            (path, data): (string_id, context_id)
             for path, data, string_id, context_id in StringSegment.objects.filter(
                 source_id=translation.source_id
             ).values_list("context__path", "string__data", "string_id", "context_id")
@@ -314,11 +325,10 @@ def plan_import(files, user=None, locale=None):
         for entry in po:
             if entry.obsolete or not entry.msgstr:
                 continue
-            segment = segments.get((entry.msgctxt, entry.msgid))
-            if segment is None:
+            key = segments.get((entry.msgctxt, entry.msgid))
+            if key is None:
                 report.unknown += 1
                 continue
-            key = segment[:2]
             if existing.get(key) == entry.msgstr:
                 report.unchanged += 1
                 continue
@@ -329,7 +339,7 @@ def plan_import(files, user=None, locale=None):
                 report.refused.append(Refusal(label, entry.msgctxt, reason))
             else:
                 report.applied += 1
-                report.changes.append((translation, key, entry.msgstr, label, entry.msgctxt))
+                report.changes.append(Change(translation, key, entry.msgstr, label, entry.msgctxt))
     return report
 
 
@@ -386,7 +396,7 @@ def apply_import(report, user=None):
     """
     by_translation = {}
     for change in report.changes:
-        by_translation.setdefault(change[0].pk, []).append(change)
+        by_translation.setdefault(change.translation.pk, []).append(change)
     for changes in by_translation.values():
         while changes:
             try:
@@ -399,27 +409,27 @@ def apply_import(report, user=None):
                 refused = named if 0 < len(named) < len(changes) else changes
                 for change in refused:
                     reason = _field_reason(change, reasons) or " ".join(reasons.values())
-                    report.refused.append(Refusal(change[3], change[4], reason))
+                    report.refused.append(Refusal(change.file, change.segment, reason))
                     report.applied -= 1
                 changes = [change for change in changes if change not in refused]
     return report
 
 
 def _field_reason(change, reasons):
-    segment = change[4]
-    return reasons.get(segment) or reasons.get(segment.split(".")[0])
+    return reasons.get(change.segment) or reasons.get(change.segment.split(".")[0])
 
 
 def _save_strings(changes, user):
     now = timezone.now()
-    translation = changes[0][0]
-    for _translation, (string_id, context_id), text, _file, _segment in changes:
+    translation = changes[0].translation
+    for change in changes:
+        string_id, context_id = change.key
         StringTranslation.objects.update_or_create(
             translation_of_id=string_id,
             locale_id=translation.target_locale_id,
             context_id=context_id,
             defaults={
-                "data": text,
+                "data": change.text,
                 "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
                 "tool_name": "",
                 "last_translated_by": user,
