@@ -135,6 +135,28 @@ class POUploadSafetyTests(TestCase):
         with mock.patch.object(po_module, "MAX_UPLOAD_BYTES", 100):
             self.assert_refused("lesson.po", b"#" * 500, "too large")
 
+    def test_an_upload_over_the_limit_is_stopped_while_it_is_received(self):
+        before = StringTranslation.objects.count()
+        with (
+            mock.patch.object(po_module, "MAX_UPLOAD_BYTES", 100_000),
+            mock.patch("localization.views.read_upload") as read_upload,
+        ):
+            messages = self.upload("lesson.po", b"#" * 300_000)
+        read_upload.assert_not_called()
+        expected = "Nothing was imported: lesson.po is too large (at most 97 KB)."
+        self.assertEqual(messages, [expected])
+        self.assertEqual(StringTranslation.objects.count(), before)
+
+    def test_upload_still_needs_the_csrf_token(self):
+        from django.test import Client
+
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(self.translator)
+        po = str(filled(self.translation)).encode()
+        response = client.post(UPLOAD, {"file": SimpleUploadedFile("lesson.po", po)})
+        self.assertEqual(response.status_code, 403)
+        self.assertEqual(self.french_draft().title, self.lesson.title)
+
     def test_archive_with_a_member_twice_is_refused(self):
         good = str(filled(self.translation))
         with self.assertWarns(UserWarning):  # zipfile warns about the duplicate name
