@@ -9,6 +9,7 @@ loader again changes nothing, and never overwrites an editor's work by surprise.
 """
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import polib
 from django.apps import apps
@@ -112,6 +113,18 @@ def read_catalogue(language_code, catalogue, translations_dir=TRANSLATIONS_DIR):
     path = translations_dir / language_code / f"{catalogue}.po"
     if not path.exists():
         raise CatalogueError(f"Missing translation catalogue {path.name} for {language_code}.")
+    return read_po_file(path)
+
+
+def read_po_file(path):
+    """Parse the committed catalogue at `path`, a file of this repository.
+
+    polib.pofile() takes a path or a file's content; this helper is only for paths,
+    so it checks it was given one. Uploaded text never comes here.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise CatalogueError(f"No catalogue file at {path}.")
     return polib.pofile(str(path))
 
 
@@ -228,7 +241,7 @@ def write_catalogues(pages, translations_dir=TRANSLATIONS_DIR):
             path = translations_dir / locale.language_code / f"{catalogue}.po"
             existing = {}
             if path.exists():
-                existing = {(e.msgctxt, e.msgid): e.msgstr for e in polib.pofile(str(path))}
+                existing = {(e.msgctxt, e.msgid): e.msgstr for e in read_po_file(path)}
             po = polib.POFile(wrapwidth=0)
             po.metadata = {
                 "Project-Id-Version": f"COP Learn curriculum: {catalogue}",

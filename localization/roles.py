@@ -111,6 +111,22 @@ def user_can_edit_snippet_in_locale(user, model, locale, action="change"):
     return user.has_perm(f"{model._meta.app_label}.{action}_{model._meta.model_name}")
 
 
+def user_locale_codes(user, actions):
+    """Languages in which a translation-group member may do any of `actions` on snippets.
+
+    None when the user is not limited by language (administrators, editors and others
+    outside the translation groups, who keep their model permissions).
+    """
+    roles = user_roles(user)
+    if user.is_superuser or not roles:
+        return None
+    return {
+        language
+        for role, language in roles
+        if any(action in SNIPPET_PERMISSIONS[role] for action in actions)
+    }
+
+
 def ensure_groups():
     """The two groups of every target language, with access to the Wagtail admin."""
     access_admin = Permission.objects.get(

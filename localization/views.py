@@ -3,18 +3,21 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
 from courses.models import LearningPathPage, ModulePage
 
+from . import po
 from .glossary import glossary_pairs
 from .po import (
     POError,
@@ -29,6 +32,8 @@ from .po import (
 from .roles import can_use_board, target_languages, user_languages
 from .status import Status, build_board
 from .workflow import submit_for_review
+
+MAX_REFUSALS_SHOWN = 20
 
 
 def _require_board(request):
@@ -110,16 +115,55 @@ def po_archive(request, page_id, language):
     return response
 
 
+class CappedUploadHandler(FileUploadHandler):
+    """Stops receiving an upload once it passes the limit, before Django spools it.
+
+    Django would otherwise write an upload of any size to a temporary file before the
+    view runs; with this first in line, at most MAX_UPLOAD_BYTES is ever kept.
+    """
+
+    too_large = False
+    file_label = ""
+
+    def new_file(self, *args, **kwargs):
+        super().new_file(*args, **kwargs)
+        self.file_label = self.file_name or ""
+
+    def receive_data_chunk(self, raw_data, start):
+        if start + len(raw_data) > po.MAX_UPLOAD_BYTES:
+            self.too_large = True
+            raise StopUpload(connection_reset=False)
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None
+
+
+@csrf_exempt  # checked below, once the capped handler is in place
 @require_POST
 def po_upload(request):
+    handler = CappedUploadHandler(request)
+    request.upload_handlers.insert(0, handler)
+    return _po_upload(request, handler)
+
+
+@csrf_protect
+def _po_upload(request, handler):
     _require_board(request)
     form = UploadForm(request.POST, request.FILES)
+    if handler.too_large:
+        error = _("%(file)s is too large (at most %(size)s KB).") % {
+            "file": handler.file_label,
+            "size": po.MAX_UPLOAD_BYTES // 1024,
+        }
+        messages.error(request, _("Nothing was imported: %(error)s") % {"error": error})
+        return redirect("localization:board")
     if not form.is_valid():
         messages.error(request, _("Choose a PO file or zip archive to upload."))
         return redirect("localization:board")
     upload = form.cleaned_data["file"]
     try:
-        files = read_upload(upload.name, upload.read())
+        files = read_upload(upload)
         report = import_files(files, user=request.user)
     except POError as error:
         messages.error(request, _("Nothing was imported: %(error)s") % {"error": error})
@@ -140,6 +184,18 @@ def po_upload(request):
             "unknown": report.unknown,
         },
     )
+    for refusal in report.refused[:MAX_REFUSALS_SHOWN]:
+        messages.warning(
+            request,
+            _("Refused, not imported: %(file)s, %(segment)s: %(reason)s")
+            % {"file": refusal.file, "segment": refusal.segment, "reason": refusal.reason},
+        )
+    if len(report.refused) > MAX_REFUSALS_SHOWN:
+        messages.warning(
+            request,
+            _("More strings were refused: %(count)s.")
+            % {"count": len(report.refused) - MAX_REFUSALS_SHOWN},
+        )
     return redirect("localization:board")
 
 

@@ -1,4 +1,4 @@
-"""Admin wiring: the glossary snippet with per-language edit rights, the status board."""
+"""Admin wiring: the glossary snippet with per-language rights on every action, the board."""
 
 from django.core.exceptions import PermissionDenied
 from django.urls import include, path, reverse
@@ -6,15 +6,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Locale
+from wagtail.permissions import policy_registry, register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import urls
 from .models import GlossaryTerm
+from .permissions import LanguagePermissionPolicy, guard_object_urls
 from .roles import can_use_board, snippet_models, user_can_edit_snippet_in_locale
 
 
 class GlossaryTermViewSet(SnippetViewSet):
+    """Glossary snippets; every URL naming an entry checks the entry's language first."""
+
     model = GlossaryTerm
     icon = "doc-full"
     menu_label = _("Glossary")
@@ -22,7 +26,14 @@ class GlossaryTermViewSet(SnippetViewSet):
     list_filter = ["locale"]
     search_fields = ["term"]
 
+    def get_urlpatterns(self):
+        return guard_object_urls(
+            super().get_urlpatterns(), self.model, policy_registry.get_by_type(self.model)
+        )
 
+
+for _model in snippet_models():
+    register_permission_policy(_model, LanguagePermissionPolicy(_model), exact_class=True)
 register_snippet(GlossaryTermViewSet)
 
 

@@ -42,5 +42,8 @@ class Command(BaseCommand):
             raise CommandError(f"Nothing was imported: {error}") from error
         self.stdout.write(
             f"Imported {report.files} files: {report.applied} segments applied, "
-            f"{report.unchanged} unchanged, {report.unknown} unknown."
+            f"{report.unchanged} unchanged, {report.unknown} unknown, "
+            f"{len(report.refused)} refused."
         )
+        for refusal in report.refused:
+            self.stdout.write(f"  refused: {refusal.file}, {refusal.segment}: {refusal.reason}")
