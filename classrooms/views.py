@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -74,11 +75,12 @@ def _membership(school_class, user_id):
 
 
 def _audience_title(school_class):
-    """The class's audience, titled in the language the educator reads, or None."""
+    """The class's audience, titled in the language the educator reads (HTML), or None."""
     if school_class.audience is None:
         return None
-    titles = dict(audience_choices(translation.get_language()))
-    return titles.get(str(school_class.audience))
+    title = dict(audience_choices(translation.get_language())).get(str(school_class.audience))
+    # Isolated, so a title in another script does not reorder the sentence around it.
+    return None if title is None else format_html("<bdi>{}</bdi>", title)
 
 
 def _remember_passwords(request, school_class, pairs):

@@ -103,7 +103,7 @@ def test_the_header_links_educators_to_their_classes(client, language, label):
 def test_class_pages_are_wide_and_keep_destructive_actions_in_a_danger_zone(client):
     educator = EducatorFactory()
     school_class = class_taught_by(educator)
-    add_pupil(school_class, ChildFactory(), created_by=educator)
+    pupil = add_pupil(school_class, ChildFactory(), created_by=educator)
     client.force_login(educator)
     for name in ["detail", "assign", "report"]:
         html = client.get(reverse(f"classrooms:{name}", args=[school_class.pk])).content.decode()
@@ -117,6 +117,12 @@ def test_class_pages_are_wide_and_keep_destructive_actions_in_a_danger_zone(clie
         )
     assert reverse("classrooms:archive", args=[school_class.pk]) in danger
     assert reverse("classrooms:archive", args=[school_class.pk]) not in actions
+    pupil_url = reverse("classrooms:pupil", args=[school_class.pk, pupil.pk])
+    html = client.get(pupil_url).content.decode()
+    actions, danger = html.split('<section class="danger-zone"')
+    for destructive in ["remove_pupil", "delete_pupil"]:
+        url = reverse(f"classrooms:{destructive}", args=[school_class.pk, pupil.pk])
+        assert url in danger and url not in actions
 
 
 @pytest.mark.parametrize(
