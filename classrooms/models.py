@@ -44,6 +44,14 @@ class Class(models.Model):
         blank=True,
         help_text=_("Optional. Pupil accounts created for the class get this country."),
     )
+    # The AudiencePage's translation_key, like assignments' content: one value for
+    # all six translations of the audience.
+    audience = models.UUIDField(
+        _("audience"),
+        null=True,
+        blank=True,
+        help_text=_("Assign work then offers this audience's paths and modules first."),
+    )
     join_code = models.CharField(
         _("join code"),
         max_length=JOIN_CODE_LENGTH,

@@ -16,6 +16,7 @@ from wagtail.models import Locale, Page
 from courses.models import LessonCompletion, LessonPage, ModuleCompletion, ModulePage, QuizAttempt
 from courses.models.progress import AttemptKind
 
+from .content import ContentInLanguage
 from .models import Assignment
 
 FAILED_ATTEMPTS_FOR_HELP = 3
@@ -51,7 +52,7 @@ class Cell:
 @dataclass
 class Item:
     assignment: Assignment
-    title: str
+    title: object  # content.Text, in the class language where translated
     modules: list  # source ModulePages
 
 
@@ -115,8 +116,13 @@ def class_report(school_class, today=None):
     pupils = [link.pupil for link in links]
     assignments = list(school_class.assignments.prefetch_related("pupils"))
     roots, modules_by_root, lessons = assignment_structure(assignments)
+    content = ContentInLanguage(
+        school_class.language,
+        [*roots.values(), *(m for modules in modules_by_root.values() for m in modules)],
+        with_quizzes=True,
+    )
     items = [
-        Item(a, roots[a.content_key].title, modules_by_root[a.content_key])
+        Item(a, content.title(roots[a.content_key]), modules_by_root[a.content_key])
         for a in assignments
         if a.content_key in roots
     ]
@@ -207,7 +213,7 @@ def class_report(school_class, today=None):
                 Cell(status, 100 if all_done else percent, max(scores, default=None), activity)
             )
         rows.append(Row(pupil, cells, pupil.pk in needing_help, last.get((pupil.pk, None))))
-    return Report(items, rows, hardest_questions(items, attempts))
+    return Report(items, rows, hardest_questions(items, attempts, content))
 
 
 def _answer_key(quiz):
@@ -222,8 +228,9 @@ def _answer_key(quiz):
     }
 
 
-def hardest_questions(items, attempts, limit=10):
-    """Final-quiz questions by share of wrong answers, across the class's attempts."""
+def hardest_questions(items, attempts, content, limit=10):
+    """Final-quiz questions by share of wrong answers, across the class's attempts,
+    worded as in the class language (`content`)."""
     modules = {m.translation_key: m for item in items for m in item.modules if m.quiz is not None}
     keys = {key: (module.quiz.id, _answer_key(module.quiz)) for key, module in modules.items()}
     answered, wrong = defaultdict(int), defaultdict(int)
@@ -238,8 +245,10 @@ def hardest_questions(items, attempts, limit=10):
                 wrong[(attempt.module_key, question_id)] += 1
     rows = [
         {
-            "module": modules[module_key].title,
-            "question": keys[module_key][1][question_id][0],
+            "module": content.title(modules[module_key]),
+            "question": content.question(
+                modules[module_key], question_id, keys[module_key][1][question_id][0]
+            ),
             "answered": answered[(module_key, question_id)],
             "wrong": count,
             "percent_wrong": round(100 * count / answered[(module_key, question_id)]),

@@ -37,6 +37,7 @@ urlpatterns = [
     path("<int:pk>/report/", views.report, name="report"),
     path("<int:pk>/report.csv", views.report_csv, name="report_csv"),
     path("<int:pk>/", views.class_detail, name="detail"),
+    path("<int:pk>/edit/", views.class_edit, name="edit"),
     path("<int:pk>/pupils/add/", views.add_pupils, name="add_pupils"),
     path("<int:pk>/cards/", views.cards, name="cards"),
     path("<int:pk>/code/", views.regenerate_code, name="regenerate_code"),

@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -32,6 +33,7 @@ from .forms import (
     ClassForm,
     CoTeacherForm,
     JoinForm,
+    audience_choices,
 )
 from .models import Assignment, Class, ClassEducator, ClassPupil, ParentLink
 from .parents import end_class_links
@@ -72,6 +74,15 @@ def _membership(school_class, user_id):
     )
 
 
+def _audience_title(school_class):
+    """The class's audience, titled in the language the educator reads (HTML), or None."""
+    if school_class.audience is None:
+        return None
+    title = dict(audience_choices(translation.get_language())).get(str(school_class.audience))
+    # Isolated, so a title in another script does not reorder the sentence around it.
+    return None if title is None else format_html("<bdi>{}</bdi>", title)
+
+
 def _remember_passwords(request, school_class, pairs):
     """Keep new passwords in the session until the cards page shows them, once."""
     cards = dict(request.session.get(CARDS_SESSION_KEY, {}))
@@ -99,6 +110,17 @@ def class_create(request):
 
 
 @educator_required
+def class_edit(request, pk):
+    school_class = _my_class(request, pk)
+    form = ClassForm(request.POST or None, instance=school_class)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The class is saved."))
+        return redirect("classrooms:detail", pk=school_class.pk)
+    return render(request, "classrooms/class_form.html", {"form": form, "class": school_class})
+
+
+@educator_required
 def class_detail(request, pk):
     school_class = _my_class(request, pk)
     links = school_class.pupil_links.select_related("pupil").order_by("pupil__username")
@@ -108,6 +130,7 @@ def class_detail(request, pk):
         "classrooms/class_detail.html",
         {
             "class": school_class,
+            "audience": _audience_title(school_class),
             "links": links,
             "educators": educators,
             "coteacher_form": CoTeacherForm(),
@@ -171,6 +194,10 @@ def archive(request, pk):
     school_class = _my_class(request, pk)
     school_class.archived = not school_class.archived
     school_class.save(update_fields=["archived"])
+    if school_class.archived:
+        messages.success(request, _("The class is archived."))
+    else:
+        messages.success(request, _("The class is back from the archive."))
     return redirect("classrooms:detail", pk=pk)
 
 
@@ -321,7 +348,13 @@ def join(request):
 @educator_required
 def assign(request, pk):
     school_class = _my_class(request, pk)
-    form = AssignmentForm(request.POST or None, school_class=school_class)
+    audience = _audience_title(school_class)
+    # Posting back to the same address keeps the choice of audiences the form showed;
+    # a class whose audience is no longer live is offered every audience.
+    all_audiences = audience is None or request.GET.get("audiences") == "all"
+    form = AssignmentForm(
+        request.POST or None, school_class=school_class, all_audiences=all_audiences
+    )
     if request.method == "POST" and form.is_valid():
         kind, key = form.cleaned_data["content"].split(":", 1)
         with transaction.atomic():
@@ -336,7 +369,16 @@ def assign(request, pk):
             assignment.pupils.set(form.cleaned_data["pupils"])
         messages.success(request, _("The work is assigned."))
         return redirect("classrooms:report", pk=pk)
-    return render(request, "classrooms/assign.html", {"class": school_class, "form": form})
+    return render(
+        request,
+        "classrooms/assign.html",
+        {
+            "class": school_class,
+            "form": form,
+            "audience": audience,
+            "all_audiences": all_audiences,
+        },
+    )
 
 
 @require_POST
@@ -344,6 +386,7 @@ def assign(request, pk):
 def unassign(request, pk, assignment_id):
     school_class = _my_class(request, pk)
     get_object_or_404(school_class.assignments, pk=assignment_id).delete()
+    messages.success(request, _("The work is no longer assigned."))
     return redirect("classrooms:report", pk=pk)
 
 
@@ -418,7 +461,7 @@ def report_csv(request, pk):
     data = class_report(school_class)
     header = [_("Username"), _("Name"), _("Needs help")]
     for item in data.items:
-        header += [item.title, _("Best score"), _("Last activity")]
+        header += [str(item.title), _("Best score"), _("Last activity")]
     rows = [header]
     for row in data.rows:
         line = [row.pupil.username, row.pupil.display_name, _("yes") if row.needs_help else ""]

@@ -149,6 +149,7 @@ def rows(data):
         "classrooms:report": Row(CLASS_PAGE, CLASS_PAGE, [klass]),
         "classrooms:report_csv": Row(CLASS_PAGE, CLASS_PAGE, [klass]),
         "classrooms:detail": Row(CLASS_PAGE, CLASS_PAGE, [klass]),
+        "classrooms:edit": Row(CLASS_PAGE, CLASS_PAGE, [klass]),
         "classrooms:add_pupils": Row(CLASS_PAGE, CLASS_PAGE, [klass]),
         "classrooms:cards": Row(CLASS_PAGE, CLASS_PAGE, [klass]),
         "classrooms:regenerate_code": Row(POST_ONLY, CLASS_ACTION, [klass]),
