@@ -6,9 +6,10 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.factories import PASSWORD, AdultFactory, ChildFactory
-from accounts.models import SignInThrottle, User
+from accounts.models import RecoveryCode, SignInThrottle, User
 from classrooms.factories import EducatorFactory, add_pupil, class_taught_by
 from classrooms.models import ParentLink
+from classrooms.pupils import create_pupils
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +84,11 @@ def test_the_educators_pupil_page_offers_a_new_password(client):
     client.force_login(educator)
     page = client.get(reverse("classrooms:pupil", args=[school_class.pk, kid.pk])).content.decode()
     assert reverse("classrooms:reset_password", args=[school_class.pk, kid.pk]) in page
+
+
+def test_pupils_an_educator_creates_get_no_recovery_code():
+    """Their educator resets their password; a code on paper would be one more secret."""
+    educator = EducatorFactory()
+    created = create_pupils(class_taught_by(educator), educator, "Sami\nLina", "under_13")
+    assert len(created) == 2
+    assert not RecoveryCode.objects.exists()
