@@ -1,4 +1,4 @@
-"""Sign-up, sign-in and account deletion forms.
+"""Sign-up, sign-in, password and account deletion forms.
 
 Django's form rendering ties each error and help text to its field
 (aria-describedby, aria-invalid), so the templates render fields as field groups.
@@ -8,10 +8,12 @@ import secrets
 
 from django import forms
 from django.contrib.auth import authenticate, password_validation
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from . import recovery, throttling
 from .models import DigitalConsentAge, User
 from .names import clean_name
 from .throttling import paused_message
@@ -245,11 +247,123 @@ class DeleteAccountForm(NoLabelSuffixMixin, forms.Form):
 
     def clean_password(self):
         password = self.cleaned_data["password"]
-        user = self.request.user
-        # Through authenticate() so that guessing here is throttled like sign-in.
-        if authenticate(self.request, username=user.get_username(), password=password) != user:
-            wait = getattr(self.request, "sign_in_paused_for", None)
-            if wait is not None:
-                raise forms.ValidationError(paused_message(wait), code="paused")
-            raise forms.ValidationError(_("This is not your password."))
+        check_current_password(self.request, password)
         return password
+
+
+def check_current_password(request, password):
+    """Raise a form error unless `password` is the signed-in user's, throttled like sign-in.
+
+    Through authenticate() so that someone who finds a signed-in phone cannot guess
+    the password here faster than at the sign-in page.
+    """
+    user = request.user
+    if authenticate(request, username=user.get_username(), password=password) != user:
+        wait = getattr(request, "sign_in_paused_for", None)
+        if wait is not None:
+            raise forms.ValidationError(paused_message(wait), code="paused")
+        raise forms.ValidationError(_("This is not your password."), code="password_incorrect")
+
+
+class NewPasswordForm(NoLabelSuffixMixin, auth_forms.SetPasswordForm):
+    """A new password typed twice (Django's form, with the site's words)."""
+
+    error_messages = {"password_mismatch": _("The two passwords are not the same.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].label = _("New password")
+        self.fields["new_password1"].help_text = PasswordFieldsMixin.base_fields[
+            "password1"
+        ].help_text
+        self.fields["new_password2"].label = _("New password again")
+        self.fields["new_password2"].help_text = ""
+
+
+class ChangePasswordForm(NewPasswordForm):
+    """The current password, then the new one twice."""
+
+    old_password = forms.CharField(
+        label=_("Your current password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    field_order = ["old_password", "new_password1", "new_password2"]
+
+    def __init__(self, user, *args, request, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        self.request = request
+
+    def clean_old_password(self):
+        password = self.cleaned_data["old_password"]
+        check_current_password(self.request, password)
+        return password
+
+
+class PasswordResetForm(NoLabelSuffixMixin, auth_forms.PasswordResetForm):
+    """An adult's email address; the link goes only to an active adult account's address.
+
+    Child accounts have no email address, so they are never found here.
+    """
+
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    def get_users(self, email):
+        return (user for user in super().get_users(email) if user.kind == User.Kind.ADULT)
+
+
+class RecoverPasswordForm(PasswordFieldsMixin):
+    """A child's username and recovery code, and the new password twice.
+
+    Every check of a code counts against the account's sign-in budget
+    (accounts.throttling), so codes cannot be guessed faster than passwords. The code
+    is only checked once the rest of the form is right, so a typo in the new password
+    costs no try.
+    """
+
+    username = forms.CharField(
+        label=_("Username"),
+        max_length=150,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "username", "autocapitalize": "none", "spellcheck": "false"}
+        ),
+    )
+    recovery_code = forms.CharField(
+        label=_("Recovery code"),
+        max_length=40,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "none", "spellcheck": "false"}
+        ),
+        help_text=_("The code you printed or wrote down when you made your account."),
+    )
+
+    field_order = ["username", "recovery_code", "password1", "password2"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = self.matched_code = None
+
+    def clean(self):
+        cleaned = super().clean()
+        username = (cleaned.get("username") or "").strip()
+        # A stand-in account with the typed username: the similarity check needs one.
+        self.check_password_strength(User(username=username))
+        if self.errors:
+            return cleaned
+        user = User.objects.filter(kind=User.Kind.CHILD, username__iexact=username).first()
+        wait = throttling.reserve_try(username, user)
+        if wait is not None:
+            raise forms.ValidationError(throttling.recovery_paused_message(wait), code="paused")
+        self.matched_code = recovery.matching_code(user, cleaned["recovery_code"])
+        if self.matched_code is None or not user.is_active:
+            raise forms.ValidationError(
+                _("This username and recovery code do not match. Check them and try again."),
+                code="no_match",
+            )
+        self.user = user
+        return cleaned

@@ -180,6 +180,24 @@ class SignInThrottle(models.Model):
         return f"{self.key}: {self.tries}"
 
 
+class RecoveryCode(models.Model):
+    """The code with which a child without email sets a new password on their own.
+
+    Children have no email address to receive a reset link, so at sign-up they get a
+    code to print or give to a parent or carer (accounts.recovery). Like a password it
+    is stored only as a hash; using it replaces it with a new one, and the child can
+    make a new one at any time, which invalidates the old.
+    """
+
+    # Internal bookkeeping that no page shows, hence no translated labels.
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="recovery_code")
+    code_hash = models.CharField(max_length=128)
+    created = models.DateTimeField()
+
+    def __str__(self):
+        return f"recovery code of {self.user_id}"
+
+
 class DigitalConsentAge(models.Model):
     """The age from which a child may agree to the platform's data use by themselves.
 

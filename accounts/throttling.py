@@ -9,6 +9,7 @@ import math
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, models, transaction
 from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
@@ -166,3 +167,36 @@ def paused_message(wait):
         "Please wait %(minutes)s minutes and try again.",
         minutes,
     ) % {"minutes": minutes}
+
+
+def recovery_paused_message(wait):
+    """Wrong recovery codes use the account's sign-in budget; the pause says so."""
+    minutes = max(1, math.ceil(wait.total_seconds() / 60))
+    return ngettext(
+        "Too many wrong tries for this account. Please wait %(minutes)s minute and try again.",
+        "Too many wrong tries for this account. Please wait %(minutes)s minutes and try again.",
+        minutes,
+    ) % {"minutes": minutes}
+
+
+# Password reset emails. Cache counters (shared by app servers through Redis) cap the
+# requests from one address and the emails sent to one address in a window, so the form
+# can be used neither to flood someone's inbox nor to send mail in bulk.
+
+
+def reset_limit_reached(kind, value):
+    """Count one reset request against `kind` ("client" or "email") and say if over."""
+    limit = {
+        "client": settings.PASSWORD_RESET_REQUESTS_PER_CLIENT,
+        "email": settings.PASSWORD_RESET_EMAILS_PER_RECIPIENT,
+    }[kind]
+    digest = hashlib.sha256(str(value).strip().casefold().encode()).hexdigest()
+    key = f"accounts:password-reset:{kind}:{digest}"
+    window = int(settings.PASSWORD_RESET_LIMIT_WINDOW.total_seconds())
+    cache.add(key, 0, window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, window)
+        count = 1
+    return count > limit

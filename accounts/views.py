@@ -16,13 +16,15 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render, resolve_url
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET
 
+from . import recovery
 from .forms import AdultSignupForm, ChildSignupForm, DeleteAccountForm, SignInForm
 from .signals import account_deleting, account_deletion_checked, personal_data_requested
 
@@ -35,7 +37,7 @@ def signup(request):
     """Choose between an adult's and a child's account."""
     if request.user.is_authenticated:
         return redirect("accounts:account")
-    return render(request, "accounts/signup.html", {"next": _safe_next(request)})
+    return render(request, "accounts/signup.html", {"next": safe_next(request)})
 
 
 @sensitive_post_parameters("password1", "password2")
@@ -62,12 +64,20 @@ def signup_child(request):
         if form.refused:
             return render(request, "accounts/signup_refused.html")
         if form.is_valid():
-            user = form.save()
-            return _sign_in_new_account(request, user)
+            with transaction.atomic():
+                user = form.save()
+                code = recovery.issue_code(user)
+            response = _sign_in_new_account(request, user)
+            # A child has no email to get a reset link: first they see the recovery
+            # code (once), then go on to where they were going.
+            recovery.remember_in_session(request, code)
+            return redirect(
+                reverse("accounts:recovery_code") + "?" + urlencode({"next": response.url})
+            )
     return render(request, "accounts/signup_child.html", {"form": form})
 
 
-def _safe_next(request):
+def safe_next(request):
     """The page to return to after sign-up (`?next=`), if it is on this site."""
     target = request.GET.get("next", "")
     if target and url_has_allowed_host_and_scheme(
@@ -82,7 +92,7 @@ def _sign_in_new_account(request, user):
     # user_logged_in, on which other apps attach that progress to the new account.
     login(request, user, backend=SIGNUP_BACKEND)
     messages.success(request, _("Welcome! Your account is ready and you are signed in."))
-    return redirect(_safe_next(request) or landing_page(user))
+    return redirect(safe_next(request) or landing_page(user))
 
 
 def landing_page(user):
@@ -156,7 +166,7 @@ def download_data(request):
 
 
 def account_data(user):
-    """The account's own fields. Never the password hash."""
+    """The account's own fields. Never the password hash, nor the recovery code's."""
     return {
         "username": user.username,
         "kind": user.kind,
@@ -172,6 +182,8 @@ def account_data(user):
         "is_active": user.is_active,
         "is_staff": user.is_staff,
         "groups": sorted(user.groups.values_list("name", flat=True)),
+        # When the child's recovery code was made; never the code or its hash.
+        "recovery_code_made_at": getattr(getattr(user, "recovery_code", None), "created", None),
     }
 
 

@@ -18,13 +18,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from accounts.throttling import client_ip
+from accounts.throttling import client_ip, forget_tries
 from courses.dashboard import summarise
 from courses.progress import DatabaseProgress
 
 from .forms import ParentCodeForm
 from .models import Class, ParentLink
 from .parents import confirm, issue_code, managed_by, redeem
+from .pupils import reset_password
 from .views import (
     JOIN_ATTEMPTS_ALLOWED,
     JOIN_WINDOW_SECONDS,
@@ -41,6 +42,19 @@ def _is_parent(user):
 
 def _links():
     return ParentLink.objects.select_related("parent", "child", "school_class")
+
+
+# Where a password a parent just set waits, in the session, until its page shows it once.
+CHILD_PASSWORD_SESSION_KEY = "classrooms:child_password"  # noqa: S105 (a session key)
+
+
+def _active_link(request, child_id):
+    """The parent's active link to this child; any other account (or a waiting link) is 404."""
+    if not _is_parent(request.user):
+        raise PermissionDenied
+    return get_object_or_404(
+        _links(), parent=request.user, child_id=child_id, status=ParentLink.Status.ACTIVE
+    )
 
 
 @login_required
@@ -111,15 +125,36 @@ def children(request):
 @login_required
 def child(request, child_id):
     """A linked child's progress, read-only; any other account (or a waiting link) is 404."""
-    if not _is_parent(request.user):
-        raise PermissionDenied
-    link = get_object_or_404(
-        _links(), parent=request.user, child_id=child_id, status=ParentLink.Status.ACTIVE
-    )
+    link = _active_link(request, child_id)
     context = summarise(DatabaseProgress(link.child), translation.get_language())
     context["child"] = link.child
     context["link"] = link
     return render(request, "classrooms/child.html", context)
+
+
+@login_required
+@never_cache
+def child_password(request, child_id):
+    """A linked parent gives their child a new password: GET asks, POST sets it.
+
+    For a child who forgot theirs and has no recovery code. The new password is shown
+    once, on the page the POST leads to; the old one stops working at once, and the
+    child's other sessions end with it. Only an active link counts: a link still
+    waiting for a teacher's confirmation gives no power over the account.
+    """
+    link = _active_link(request, child_id)
+    child = link.child
+    if request.method == "POST":
+        password = reset_password(child)
+        forget_tries(None, child)  # a sign-in pause would block the new password too
+        request.session[CHILD_PASSWORD_SESSION_KEY] = {str(child.pk): password}
+        return redirect("classrooms:child_password", child_id=child.pk)
+    waiting = request.session.pop(CHILD_PASSWORD_SESSION_KEY, {})
+    return render(
+        request,
+        "classrooms/child_password.html",
+        {"child": child, "link": link, "password": waiting.get(str(child.pk))},
+    )
 
 
 @login_required

@@ -14,6 +14,11 @@ urlpatterns = [
     path("parent-code/", parent_views.parent_code, name="parent_code"),
     path("children/", parent_views.children, name="children"),
     path("children/<int:child_id>/", parent_views.child, name="child"),
+    path(
+        "children/<int:child_id>/password/",
+        parent_views.child_password,
+        name="child_password",
+    ),
     path("followers/", parent_views.followers, name="followers"),
     path("links/<int:link_id>/remove/", parent_views.remove_link, name="remove_link"),
     path(

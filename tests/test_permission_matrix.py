@@ -111,6 +111,17 @@ def rows(data):
         "accounts:data": Row(SIGNED_IN_PAGE, expect(NOT_ALLOWED, anonymous=LOGIN)),
         "accounts:delete": Row(SIGNED_IN_PAGE, SIGNED_IN_PAGE),
         "accounts:deleted": Row(PUBLIC, POST_ONLY),
+        # Forgotten passwords: open to anyone (an empty form answers with its errors);
+        # a made-up reset link gets the "link does not work" page.
+        "accounts:password_reset": Row(PUBLIC, PUBLIC),
+        "accounts:password_reset_done": Row(PUBLIC, POST_ONLY),
+        "accounts:password_reset_confirm": Row(PUBLIC, PUBLIC, ["MQ", "made-up-token"]),
+        "accounts:password_recover": Row(PUBLIC, PUBLIC),
+        "accounts:password_change": Row(SIGNED_IN_PAGE, SIGNED_IN_PAGE),
+        # A child's own recovery code; POST makes a new one and shows it.
+        "accounts:recovery_code": Row(
+            CHILDREN_PAGE, expect(FORBIDDEN, anonymous=LOGIN, child=FOUND, pupil=FOUND)
+        ),
         # Learning works without an account; a certificate is its owner's alone.
         "courses:my_learning": Row(PUBLIC, PUBLIC),
         "courses:submit_quiz": Row(expect(FOUND), expect(BAD), [data.lesson.pk, "check"]),
@@ -135,6 +146,12 @@ def rows(data):
         "classrooms:child": Row(
             expect(FORBIDDEN, anonymous=LOGIN, parent=OK, other_parent=NOT_FOUND),
             expect(FORBIDDEN, anonymous=LOGIN, parent=OK, other_parent=NOT_FOUND),
+            [pupil],
+        ),
+        # Only the parent of an active link may give the child a new password.
+        "classrooms:child_password": Row(
+            expect(FORBIDDEN, anonymous=LOGIN, parent=OK, other_parent=NOT_FOUND),
+            expect(FORBIDDEN, anonymous=LOGIN, parent=FOUND, other_parent=NOT_FOUND),
             [pupil],
         ),
         "classrooms:pupil_parent_code": Row(

@@ -58,3 +58,26 @@ def test_production_refuses_to_start_with_a_weak_secret_key(tmp_path, key):
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert "at least 50 characters" in result.stderr
+
+
+def test_production_sends_email_through_the_smtp_server_the_environment_names(tmp_path):
+    result = manage(
+        tmp_path,
+        "shell",
+        "-c",
+        "from django.conf import settings as s; print(s.EMAIL_BACKEND, s.EMAIL_HOST, "
+        "s.EMAIL_PORT, s.EMAIL_HOST_USER, s.EMAIL_HOST_PASSWORD, s.EMAIL_USE_TLS, "
+        "s.DEFAULT_FROM_EMAIL, sep='|')",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        EMAIL_HOST="smtp.example.org",
+        EMAIL_PORT="2525",
+        EMAIL_HOST_USER="learn",
+        EMAIL_HOST_PASSWORD="mail-secret",  # noqa: S106
+        EMAIL_USE_TLS="false",
+        DEFAULT_FROM_EMAIL="COP Learn <learn@example.org>",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == (
+        "django.core.mail.backends.smtp.EmailBackend|smtp.example.org|2525|learn|mail-secret"
+        "|False|COP Learn <learn@example.org>"
+    )

@@ -1,4 +1,5 @@
 import re
+from urllib.parse import quote
 
 import pytest
 from axes.models import AccessAttempt
@@ -80,7 +81,9 @@ def test_signup_returns_the_learner_to_the_page_they_came_from(client):
     assert 'href="/ar/account/signup/child/?next=/ar/children/path/module/lesson/"' in choice
     response = client.post(f"/ar/account/signup/child/?next={lesson}", child_data())
     assert response.status_code == 302
-    assert response["Location"] == lesson
+    # Through the page that shows the child's recovery code once, then on to the lesson.
+    assert response["Location"] == "/ar/account/recovery-code/?next=" + quote(lesson, safe="")
+    assert f'href="{lesson}"' in client.get(response["Location"]).content.decode()
 
 
 def test_signup_ignores_a_next_address_on_another_site(client):
@@ -88,7 +91,14 @@ def test_signup_ignores_a_next_address_on_another_site(client):
         "/en/account/signup/child/?next=https://elsewhere.example/phish", child_data()
     )
     assert response.status_code == 302
-    assert response["Location"] == "/en/my-learning/"
+    assert response["Location"] == "/en/account/recovery-code/?next=%2Fen%2Fmy-learning%2F"
+    page = client.get(response["Location"]).content.decode()
+    assert 'href="/en/my-learning/"' in page and "elsewhere" not in page
+    session = client.session
+    session["accounts:recovery_code"] = "abcd-efgh-jkmn"
+    session.save()
+    forged = client.get("/en/account/recovery-code/?next=https://elsewhere.example/")
+    assert 'class="button" href="/en/my-learning/"' in forged.content.decode()
     choice = client.get("/en/account/signup/", {"next": "//elsewhere.example/"})
     assert "elsewhere" not in choice.content.decode()
 

@@ -192,6 +192,15 @@ SIGN_IN_FIRST_DELAY = timedelta(minutes=1)
 SIGN_IN_MAX_DELAY = timedelta(minutes=15)
 SIGN_IN_FORGET_AFTER = timedelta(days=1)
 
+# Forgotten passwords. Adults get a link by email that works once, for a day (people
+# on costly data may read mail late). Per hour, one client address may ask for
+# PASSWORD_RESET_REQUESTS_PER_CLIENT links (a school shares one address) and one
+# mailbox receives at most PASSWORD_RESET_EMAILS_PER_RECIPIENT (no flooding an inbox).
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+PASSWORD_RESET_REQUESTS_PER_CLIENT = 20
+PASSWORD_RESET_EMAILS_PER_RECIPIENT = 3
+PASSWORD_RESET_LIMIT_WINDOW = timedelta(hours=1)
+
 # Languages: the six ITU official languages; English is the source of all content.
 LANGUAGE_CODE = "en"
 LANGUAGES = [

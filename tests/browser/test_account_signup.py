@@ -25,9 +25,14 @@ def test_child_signs_up_in_arabic_lands_signed_in_and_signs_out(migrated_db, liv
     assert page.locator("#id_country option[value=GB]").inner_text() == "المملكة المتحدة"
     fill_child_signup(page, "najma", "13", "GB")  # GB: 13
 
+    # First the recovery code, shown once, then on to My learning.
+    page.wait_for_url("**/ar/account/recovery-code/?next=*")
+    assert page.locator(".messages").inner_text() == "مرحبًا! حسابك جاهز وقد سجّلت الدخول."
+    assert page.get_by_role("heading", level=1).inner_text() == "رمز الاستعادة الخاص بك"
+    assert len(page.locator(".recovery-card__code").inner_text()) == 14
+    page.get_by_role("link", name="احتفظت بالرمز").click()
     page.wait_for_url("**/ar/my-learning/")
     assert page.get_by_role("heading", level=1).inner_text() == "تعلّمي"
-    assert page.locator(".messages").inner_text() == "مرحبًا! حسابك جاهز وقد سجّلت الدخول."
     assert User.objects.get(username="najma").kind == User.Kind.CHILD
 
     page.get_by_role("button", name="تسجيل الخروج").click()
