@@ -98,3 +98,10 @@ def test_only_children_make_parent_codes(client):
     client.force_login(parent())
     assert client.post(reverse("classrooms:parent_code")).status_code == 403
     assert not ParentLinkCode.objects.exists()
+
+
+def test_the_code_page_tells_the_child_where_the_parent_types_the_code(client):
+    client.force_login(ChildFactory())
+    html = client.post("/ar/classes/parent-code/").content.decode()
+    assert 'class="join-code parent-code"' in html
+    assert "«أطفالي»" in html
