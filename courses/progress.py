@@ -342,6 +342,7 @@ def module_progress(request, module):
         ).first()
     return {
         "lessons_done": lessons_done,
+        "next_module": next_module(module) if completed else None,
         "attempts": attempts,
         "attempt_rows": [(attempt, None) for attempt in attempts],
         "best_percent": max((a.percent for a in finals), default=None),
@@ -361,3 +362,79 @@ def pre_test_available(progress, module, attempts=None, lessons_done=None):
     if lessons_done is None:
         lessons_done = progress.lesson_keys(module_key=module.translation_key)
     return not attempts and not lessons_done
+
+
+@dataclass
+class ModuleCard:
+    """One module on its learning path's page, with how far the learner has got."""
+
+    page: object
+    lessons_total: int
+    lessons_done: int
+    completed: bool
+
+    @property
+    def started(self):
+        return self.lessons_done > 0 or self.completed
+
+    @property
+    def percent(self):
+        if self.completed:
+            return 100
+        return round(100 * self.lessons_done / self.lessons_total) if self.lessons_total else 0
+
+
+def path_progress(request, path, modules):
+    """Cards for a path's modules, and how many are done, in a fixed number of queries.
+
+    Lessons are counted in the source-language tree (as the progress rules do) and
+    matched to the shown modules by translation_key, so every language shows the same
+    counts.
+    """
+    progress = progress_for(request)
+    source = source_page(path)
+    module_of = {}
+    for page_path, key in (
+        ModulePage.objects.child_of(source).live().public().values_list("path", "translation_key")
+    ):
+        module_of[page_path] = str(key)
+    lessons_by_module = {}
+    for page_path, key in (
+        LessonPage.objects.descendant_of(source)
+        .live()
+        .public()
+        .values_list("path", "translation_key")
+    ):
+        module_key = module_of.get(page_path[: -LessonPage.steplen])
+        if module_key is not None:
+            lessons_by_module.setdefault(module_key, set()).add(str(key))
+    lessons_done = progress.lesson_keys()
+    modules_done = progress.module_keys()
+    cards = []
+    for module in modules:
+        key = str(module.translation_key)
+        cards.append(
+            ModuleCard(
+                page=module,
+                lessons_total=len(lessons_by_module.get(key, ())),
+                lessons_done=len(lessons_by_module.get(key, set()) & lessons_done),
+                completed=key in modules_done,
+            )
+        )
+    return {
+        "module_cards": cards,
+        "modules_done": sum(card.completed for card in cards),
+        "modules_total": len(cards),
+    }
+
+
+def next_module(module):
+    """The module after this one in its learning path, or None at the end."""
+    return (
+        ModulePage.objects.sibling_of(module, inclusive=False)
+        .filter(path__gt=module.path)
+        .live()
+        .public()
+        .order_by("path")
+        .first()
+    )

@@ -4,6 +4,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from courses.icons import Icon
+
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 TRANSLATIONS_DIR = Path(__file__).resolve().parent / "translations"
 
@@ -101,6 +103,14 @@ def quiz_stream_data(quiz, block_id):
     return [{"type": "quiz", "value": value, "id": block_id}]
 
 
+def module_icon(module):
+    """The module's picture: one of the icons the site ships (courses.icons.Icon)."""
+    icon = module.get("icon", Icon.SHIELD.value)
+    if icon not in Icon.values:
+        raise SourceError(f"Module {module.get('slug')!r}: unknown icon {icon!r}")
+    return icon
+
+
 def load_site(content_dir=CONTENT_DIR):
     """The whole curriculum as a tree of PageSpecs rooted at the home page."""
     site = tomllib.loads((content_dir / "site.toml").read_text(encoding="utf-8"))
@@ -131,6 +141,7 @@ def load_site(content_dir=CONTENT_DIR):
             "slug": module["slug"],
             "intro": module.get("intro", ""),
             "estimated_minutes": module["estimated_minutes"],
+            "icon": module_icon(module),
             "objectives": [
                 {"type": "objective", "value": text, "id": f"objective-{number}"}
                 for number, text in enumerate(module.get("objectives", []), start=1)

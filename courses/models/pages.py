@@ -19,6 +19,7 @@ from cms.blocks import BaseStreamBlock
 from cms.models import PAGE_TRANSLATABLE_FIELDS
 
 from ..blocks import FinalQuizStreamBlock, LessonStreamBlock
+from ..icons import Icon
 
 
 class Audience(models.TextChoices):
@@ -55,11 +56,22 @@ class AudiencePage(Page):
         _("introduction"), blank=True, help_text=_("A sentence or two, shown on the home page.")
     )
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+    icon = models.CharField(
+        _("icon"),
+        max_length=32,
+        choices=Icon.choices,
+        default=Icon.FRIENDS,
+        help_text=_(
+            "The picture shown beside this section's title and on its card. "
+            "For children, the friendly character works well."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("audience"),
         FieldPanel("age_band"),
+        FieldPanel("icon"),
         FieldPanel("intro"),
         FieldPanel("body"),
     ]
@@ -70,6 +82,7 @@ class AudiencePage(Page):
         *PAGE_TRANSLATABLE_FIELDS,
         SynchronizedField("audience"),
         SynchronizedField("age_band"),
+        SynchronizedField("icon"),
         TranslatableField("intro"),
         TranslatableField("body"),
     ]
@@ -103,8 +116,12 @@ class LearningPathPage(Page):
         verbose_name = _("learning path")
 
     def get_context(self, request, *args, **kwargs):
+        from ..progress import path_progress
+
         context = super().get_context(request, *args, **kwargs)
-        context["modules"] = ModulePage.objects.child_of(self).live().public()
+        modules = list(ModulePage.objects.child_of(self).live().public())
+        context["modules"] = modules
+        context.update(path_progress(request, self, modules))
         return context
 
 
@@ -136,6 +153,16 @@ class ModulePage(Page):
         verbose_name=_("final quiz"),
         help_text=_("Optional: a learner must pass it, after the lessons, to finish the module."),
     )
+    icon = models.CharField(
+        _("icon"),
+        max_length=32,
+        choices=Icon.choices,
+        default=Icon.SHIELD,
+        help_text=_(
+            "The picture on this module's card and page. Pick the one closest to its "
+            "topic, e.g. a padlock for privacy or a chat bubble for talking online."
+        ),
+    )
     offer_pre_test = models.BooleanField(
         _("offer a pre-test"),
         default=False,
@@ -149,6 +176,7 @@ class ModulePage(Page):
         FieldPanel("intro"),
         FieldPanel("objectives"),
         FieldPanel("estimated_minutes"),
+        FieldPanel("icon"),
         FieldPanel("final_quiz"),
         FieldPanel("offer_pre_test"),
     ]
@@ -160,6 +188,7 @@ class ModulePage(Page):
         TranslatableField("intro"),
         TranslatableField("objectives"),
         SynchronizedField("estimated_minutes"),
+        SynchronizedField("icon"),
         TranslatableField("final_quiz"),
         SynchronizedField("offer_pre_test"),
     ]
@@ -183,8 +212,14 @@ class ModulePage(Page):
         from ..progress import module_progress
 
         context = super().get_context(request, *args, **kwargs)
-        context["lessons"] = self.lessons()
+        lessons = list(self.lessons())
+        context["lessons"] = lessons
         context.update(module_progress(request, self))
+        done = context["lessons_done"]
+        context["lesson_rows"] = [
+            (lesson, str(lesson.translation_key) in done) for lesson in lessons
+        ]
+        context["lessons_done_count"] = sum(is_done for _lesson, is_done in context["lesson_rows"])
         return context
 
 

@@ -10,7 +10,8 @@ from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import StringTranslation, Translation
 
 from courses.blocks import FinalQuizStreamBlock
-from courses.models import LessonPage, ModulePage
+from courses.icons import Icon
+from courses.models import AudiencePage, LessonPage, ModulePage
 from curriculum.loader import (
     CatalogueError,
     LoadReport,
@@ -18,7 +19,13 @@ from curriculum.loader import (
     load,
     write_catalogues,
 )
-from curriculum.source import TRANSLATIONS_DIR, SourceError, load_site, quiz_stream_data
+from curriculum.source import (
+    TRANSLATIONS_DIR,
+    SourceError,
+    load_site,
+    module_icon,
+    quiz_stream_data,
+)
 
 TARGETS = ["ar", "es", "fr", "ru", "zh-hans"]
 
@@ -131,6 +138,15 @@ class CurriculumLoaderTests(TestCase):
         call_command("load_curriculum", stdout=open("/dev/null", "w"))  # noqa: SIM115
         self.assertEqual(snapshot(), before)
 
+    def test_translated_modules_and_audiences_keep_the_source_icon(self):
+        for model, slug, icon in (
+            (AudiencePage, "children", "buddy"),
+            (ModulePage, "being-kind-online", "heart"),
+        ):
+            icons = set(model.objects.filter(slug=slug).values_list("icon", flat=True))
+            self.assertEqual(icons, {icon}, slug)
+            self.assertEqual(model.objects.filter(slug=slug).count(), 6)
+
     def test_translated_page_opens_in_the_translation_editor(self):
         admin = get_user_model().objects.create_superuser("admin", password="x")
         self.client.force_login(admin)
@@ -194,3 +210,23 @@ class QuizSourceTests(TestCase):
             [(c.id, c.value["is_correct"]) for c in question.value["choices"].bound_blocks],
             [("q1-t", True), ("q1-f", False)],
         )
+
+
+class IconSourceTests(TestCase):
+    def test_every_audience_and_module_names_a_shipped_icon_of_its_own_choosing(self):
+        specs = [
+            spec
+            for spec in load_site().walk()
+            if spec.model in ("courses.AudiencePage", "courses.ModulePage")
+        ]
+        self.assertTrue(specs)
+        for spec in specs:
+            self.assertIn(spec.fields.get("icon"), Icon.values, spec.key)
+        children = next(spec for spec in specs if spec.key == "children")
+        self.assertEqual(children.fields["icon"], Icon.BUDDY)
+        privacy = next(spec for spec in specs if spec.key.endswith("/my-private-information"))
+        self.assertEqual(privacy.fields["icon"], Icon.LOCK)
+
+    def test_unknown_icon_is_refused(self):
+        with self.assertRaisesMessage(SourceError, "unknown icon"):
+            module_icon({"slug": "m", "icon": "rocket"})
