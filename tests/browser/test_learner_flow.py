@@ -84,7 +84,9 @@ def test_arabic_visitor_signs_up_as_a_child_and_keeps_lesson_and_quiz_in_english
     page.locator("input[name=age_band][value='13']").check()
     page.select_option("#id_country", "GB")
     page.locator("main button[type=submit]").click()
-    # Sign-up brings the learner back to the lesson they were reading.
+    # The recovery code is shown once; then sign-up brings the learner back to the lesson.
+    page.wait_for_url("**/ar/account/recovery-code/?next=*")
+    page.get_by_role("link", name="احتفظت بالرمز").click()
     page.wait_for_url(f"**{lesson.url}")
     learner = User.objects.get(username="layla")
     assert learner.kind == User.Kind.CHILD
