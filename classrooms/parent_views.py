@@ -8,7 +8,6 @@ link and 403 for a page their kind of account has no use for.
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from accounts.throttling import client_ip, forget_tries
+from accounts.throttling import forget_tries
 from courses.dashboard import summarise
 from courses.progress import DatabaseProgress
 
@@ -27,8 +26,7 @@ from .models import Class, ParentLink
 from .parents import confirm, issue_code, managed_by, redeem
 from .pupils import reset_password
 from .views import (
-    JOIN_ATTEMPTS_ALLOWED,
-    JOIN_WINDOW_SECONDS,
+    WrongCodeLimit,
     _membership,
     _my_class,
     educator_required,
@@ -97,13 +95,12 @@ def children(request):
     if not _is_parent(request.user):
         raise PermissionDenied
     form = ParentCodeForm(request.POST or None)
-    key = f"classrooms:parent:{request.user.pk}:{client_ip(request)}"
-    blocked = cache.get(key, 0) >= JOIN_ATTEMPTS_ALLOWED
+    limit = WrongCodeLimit(request, "parent")
+    blocked = limit.blocked
     if request.method == "POST" and not blocked and form.is_valid():
         link = redeem(request.user, form.cleaned_data["code"])
         if link is None:
-            cache.add(key, 0, JOIN_WINDOW_SECONDS)
-            cache.incr(key)
+            limit.count_miss()
             form.add_error("code", _("This code is not valid. Ask for a new one."))
         elif link.is_active:
             return redirect("classrooms:child", child_id=link.child_id)

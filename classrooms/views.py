@@ -10,7 +10,6 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Q
@@ -24,6 +23,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.throttling import client_ip
 from cms.csv_export import csv_response
+from cms.rate_limits import count_in_window, count_so_far
 from courses.models import LessonCompletion, ModuleCompletion, PathCompletion, QuizAttempt
 from courses.progress import localized_pages, page_in_language
 
@@ -304,8 +304,22 @@ def delete_pupil(request, pk, user_id):
     )
 
 
-def _join_cache_key(request):
-    return f"classrooms:join:{request.user.pk}:{client_ip(request)}"
+class WrongCodeLimit:
+    """Wrong codes typed by one account from one address, for one kind of code.
+
+    Class codes and parent codes are short; counting misses per account and address
+    keeps anyone from trying them all.
+    """
+
+    def __init__(self, request, kind):
+        self.key = f"classrooms:{kind}:{request.user.pk}:{client_ip(request)}"
+
+    @property
+    def blocked(self):
+        return count_so_far(self.key) >= JOIN_ATTEMPTS_ALLOWED
+
+    def count_miss(self):
+        count_in_window(self.key, JOIN_WINDOW_SECONDS)
 
 
 @login_required
@@ -320,18 +334,14 @@ def join(request):
         status = 403 if request.method == "POST" else 200
         return render(request, "classrooms/join.html", {"adult": True}, status=status)
     form = JoinForm(request.POST or None)
-    key = _join_cache_key(request)
-    blocked = cache.get(key, 0) >= JOIN_ATTEMPTS_ALLOWED
+    limit = WrongCodeLimit(request, "join")
+    blocked = limit.blocked
     if request.method == "POST" and not blocked and form.is_valid():
         school_class = Class.objects.filter(
             join_code=form.cleaned_data["code"], archived=False
         ).first()
         if school_class is None:
-            cache.add(key, 0, JOIN_WINDOW_SECONDS)
-            try:
-                cache.incr(key)
-            except ValueError:
-                cache.set(key, 1, JOIN_WINDOW_SECONDS)
+            limit.count_miss()
             form.add_error("code", _("No class has this code. Check it with your teacher."))
         else:
             ClassPupil.objects.get_or_create(school_class=school_class, pupil=request.user)

@@ -15,9 +15,10 @@ tokens. Instead:
 import datetime
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
+
+from cms.rate_limits import count_in_window
 
 KEY_PREFIX = "help-count:"
 
@@ -61,10 +62,5 @@ def within_daily_limit(request):
     day = timezone.localdate()
     digest = salted_hmac(KEY_PREFIX, f"{day.isoformat()} {client_address(request)}")
     key = KEY_PREFIX + digest.hexdigest()
-    cache.add(key, 0, timeout=_seconds_to_midnight(timezone.localtime()))
-    try:
-        used = cache.incr(key)
-    except ValueError:  # expired between add and incr, at midnight: a new day
-        cache.add(key, 1, timeout=_seconds_to_midnight(timezone.localtime()))
-        used = 1
+    used = count_in_window(key, _seconds_to_midnight(timezone.localtime()))
     return used <= settings.HELP_COUNT_DAILY_LIMIT
