@@ -16,14 +16,8 @@ from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import StreamField
-from wagtail.models import Page
-from wagtail.search import index
-from wagtail_localize.fields import TranslatableField
 
-from cms.blocks import BaseStreamBlock
-from cms.models import PAGE_TRANSLATABLE_FIELDS
+from cms.models import IntroBodyPage
 
 PHONE_PATTERN = r"^\+?[0-9][0-9 ().-]*$"
 phone_validator = RegexValidator(
@@ -265,27 +259,15 @@ class HelpSeekingCount(models.Model):
         raise IntegrityError("Could not record a help-seeking count.")
 
 
-class ReportingGuidancePage(Page):
+class ReportingGuidancePage(IntroBodyPage):
     """How to report harm: platform reporting tools, national hotlines and the police.
 
     A translatable page like any other, so lessons and the Get help page can link to it
     in every language.
     """
 
-    intro = models.TextField(
-        _("introduction"), blank=True, help_text=_("One or two sentences shown under the title.")
-    )
-    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
-
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     parent_page_types = ["cms.HomePage"]
     subpage_types = []
-    translatable_fields = [
-        *PAGE_TRANSLATABLE_FIELDS,
-        TranslatableField("intro"),
-        TranslatableField("body"),
-    ]
 
     class Meta:
         verbose_name = _("reporting guidance page")

@@ -7,6 +7,8 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from cms.footer import footer_for
+
 register = template.Library()
 
 
@@ -77,3 +79,9 @@ def scroll_region(content, label):
         label,
         content,
     )
+
+
+@register.simple_tag
+def site_footer():
+    """The editable footer in the page's language, or None where that language has none."""
+    return footer_for(get_language())
