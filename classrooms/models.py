@@ -139,6 +139,15 @@ class ClassPupil(models.Model):
     def __str__(self):
         return f"{self.pupil_id} in {self.school_class_id}"
 
+    @property
+    def account_made_for_class(self):
+        """The educator made this account for the class; a pupil who joined owns theirs.
+
+        Only such an account may get a new password, be deleted or get parent codes from
+        the class's educators.
+        """
+        return self.created_by_id is not None
+
 
 class Assignment(models.Model):
     """A module or learning path set for a class, or for some of its pupils.

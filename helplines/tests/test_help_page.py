@@ -96,7 +96,11 @@ class GetHelpPageTests(TestCase):
         self.assertContains(response, 'class="notice quick-exit-note"')
 
     def test_query_count_does_not_grow_with_helplines(self):
-        HelplineFactory.create_batch(5, country="GB")
+        self.client.get(help_url(), {"country": "GB"})  # warm the site and footer caches
+        HelplineFactory.create_batch(2, country="GB")
+        with self.assertNumQueries(3):
+            self.client.get(help_url(), {"country": "GB"})
+        HelplineFactory.create_batch(10, country="GB")
         with self.assertNumQueries(3):
             self.client.get(help_url(), {"country": "GB"})
 

@@ -21,16 +21,13 @@ from accounts.throttling import forget_tries
 from courses.dashboard import summarise
 from courses.progress import DatabaseProgress
 
-from .forms import ParentCodeForm
-from .models import Class, ParentLink
-from .parents import confirm, issue_code, managed_by, redeem
-from .pupils import reset_password
-from .views import (
-    WrongCodeLimit,
-    _membership,
-    _my_class,
-    educator_required,
-)
+from ..forms import ParentCodeForm
+from ..models import Class, ParentLink
+from ..parents import confirm, issue_code, managed_by, redeem
+from ..pupils import reset_password
+from ..wrong_codes import WrongCodeLimit
+from . import access
+from .access import educator_required
 
 
 def _is_parent(user):
@@ -76,10 +73,8 @@ def pupil_parent_code(request, pk, user_id):
     Not for a pupil who joined with their own account: that child (or their family)
     decides who follows them. The link the code makes waits for an educator's confirmation.
     """
-    school_class = _my_class(request, pk)
-    link = _membership(school_class, user_id)
-    if link.created_by_id is None:
-        raise PermissionDenied
+    school_class = access.my_class(request, pk)
+    link = access.account_made_for_class(school_class, user_id)
     code = issue_code(link.pupil, school_class=school_class, issued_by=request.user)
     return render(
         request,
@@ -186,9 +181,9 @@ def remove_link(request, link_id):
 
 def _pupil_link(request, pk, user_id, link_id):
     """A link of a pupil whose account was made for one of the educator's classes."""
-    school_class = _my_class(request, pk)
-    membership = _membership(school_class, user_id)
-    if membership.created_by_id is None or not managed_by(request.user, membership.pupil):
+    school_class = access.my_class(request, pk)
+    membership = access.account_made_for_class(school_class, user_id)
+    if not managed_by(request.user, membership.pupil):
         raise PermissionDenied
     return school_class, get_object_or_404(_links(), pk=link_id, child=membership.pupil)
 
