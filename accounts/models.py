@@ -150,6 +150,16 @@ class User(AbstractUser):
         return self.kind == self.Kind.CHILD
 
     @property
+    def is_educator(self):
+        """An adult who teaches classes: their pages are the class pages."""
+        return self.kind == self.Kind.ADULT and self.role == self.Role.EDUCATOR
+
+    @property
+    def is_parent(self):
+        """A parent or carer: they may follow linked children's progress."""
+        return self.kind == self.Kind.ADULT and self.role == self.Role.PARENT
+
+    @property
     def name_on_certificates(self):
         """The display name if the learner gave one, else their username."""
         return self.display_name or self.username

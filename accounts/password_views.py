@@ -9,8 +9,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -20,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from . import recovery, throttling
+from .access import child_required
 from .forms import ChangePasswordForm, NewPasswordForm, PasswordResetForm, RecoverPasswordForm
 from .views import SIGNUP_BACKEND, landing_page, safe_next
 
@@ -119,12 +118,10 @@ def recover_password(request):
     return render(request, "accounts/password_recover.html", {"form": form})
 
 
-@login_required
+@child_required
 @never_cache
 def recovery_code(request):
     """A child's recovery code: shown once right after it is made; POST makes a new one."""
-    if not request.user.is_child:
-        raise PermissionDenied
     if request.method == "POST":
         recovery.remember_in_session(request, recovery.issue_code(request.user))
         return redirect("accounts:recovery_code")

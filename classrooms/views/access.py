@@ -6,32 +6,14 @@ members of that class only, and what only the class's own accounts allow (a new
 password, deletion, parent codes) asks `account_made_for_class`.
 """
 
-from functools import wraps
-
-from django.contrib.auth import get_user_model
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
+from accounts.access import educator_required
+
 from ..models import Class, ClassPupil
 
-
-def is_educator(user):
-    User = get_user_model()
-    return (
-        user.is_authenticated and user.kind == User.Kind.ADULT and user.role == User.Role.EDUCATOR
-    )
-
-
-def educator_required(view):
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not is_educator(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
+__all__ = ["account_made_for_class", "educator_required", "membership", "my_class"]
 
 
 def my_class(request, pk):

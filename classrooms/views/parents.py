@@ -6,7 +6,6 @@ link and 403 for a page their kind of account has no use for.
 """
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -17,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from accounts.access import child_required, educator_required, parent_required
 from accounts.throttling import forget_tries
 from courses.dashboard import summarise
 from courses.progress import DatabaseProgress
@@ -27,12 +27,6 @@ from ..parents import confirm, issue_code, managed_by, redeem
 from ..pupils import reset_password
 from ..wrong_codes import WrongCodeLimit
 from . import access
-from .access import educator_required
-
-
-def _is_parent(user):
-    User = get_user_model()
-    return user.is_authenticated and user.kind == User.Kind.ADULT and user.role == User.Role.PARENT
 
 
 def _links():
@@ -44,20 +38,16 @@ CHILD_PASSWORD_SESSION_KEY = "classrooms:child_password"  # noqa: S105 (a sessio
 
 
 def _active_link(request, child_id):
-    """The parent's active link to this child; any other account (or a waiting link) is 404."""
-    if not _is_parent(request.user):
-        raise PermissionDenied
+    """The parent's active link to this child; any other child (or a waiting link) is 404."""
     return get_object_or_404(
         _links(), parent=request.user, child_id=child_id, status=ParentLink.Status.ACTIVE
     )
 
 
-@login_required
+@child_required
 @never_cache
 def parent_code(request):
     """A child makes a code to give to their parent or carer."""
-    if not request.user.is_child:
-        raise PermissionDenied
     code = None
     if request.method == "POST":
         code = issue_code(request.user)
@@ -83,12 +73,10 @@ def pupil_parent_code(request, pk, user_id):
     )
 
 
-@login_required
+@parent_required
 @never_cache
 def children(request):
     """A parent's linked children, and the form to link one more with a code."""
-    if not _is_parent(request.user):
-        raise PermissionDenied
     form = ParentCodeForm(request.POST or None)
     limit = WrongCodeLimit(request, "parent")
     blocked = limit.blocked
@@ -114,7 +102,7 @@ def children(request):
     )
 
 
-@login_required
+@parent_required
 def child(request, child_id):
     """A linked child's progress, read-only; any other account (or a waiting link) is 404."""
     link = _active_link(request, child_id)
@@ -124,7 +112,7 @@ def child(request, child_id):
     return render(request, "classrooms/child.html", context)
 
 
-@login_required
+@parent_required
 @never_cache
 def child_password(request, child_id):
     """A linked parent gives their child a new password: GET asks, POST sets it.
@@ -149,12 +137,10 @@ def child_password(request, child_id):
     )
 
 
-@login_required
+@child_required
 @never_cache
 def followers(request):
     """A child sees who follows their progress and can end any link."""
-    if not request.user.is_child:
-        raise PermissionDenied
     links = _links().filter(child=request.user).order_by("created")
     return render(request, "classrooms/followers.html", {"links": links})
 
