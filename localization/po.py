@@ -240,9 +240,13 @@ def _read_archive(stream):
 
 
 def user_can_translate(user, translation):
-    """Whether `user` may change the translated page or snippet of `translation`."""
-    if user is None:  # management commands act for the platform
-        return True
+    """Whether `user` may change the translated page or snippet of `translation`.
+
+    No user may change nothing: the platform acting for itself says so with
+    `as_platform` where it imports, never by leaving the user out.
+    """
+    if user is None:
+        return False
     try:
         target = translation.get_target_instance()
     except Exception:
@@ -271,11 +275,15 @@ def _translation_for(label, po):
     return translation
 
 
-def plan_import(files, user=None, locale=None):
+def plan_import(files, user=None, locale=None, *, as_platform=False):
     """Check every file and work out what would change; write nothing.
 
-    Raises POError on the first problem, naming the file.
+    Each file's translation must be one `user` may edit, unless `as_platform` says the
+    platform itself imports (a management command run by the deployer). Raises POError
+    on the first problem, naming the file.
     """
+    if user is None and not as_platform:
+        raise ValueError("Import for a user, or say as_platform=True.")
     report = ImportReport()
     for name, text in files:
         label = name or _("The file")
@@ -303,7 +311,7 @@ def plan_import(files, user=None, locale=None):
                     _("%(file)s does not match the page it translates (expected %(expected)s).")
                     % {"file": name, "expected": expected}
                 )
-        if not user_can_translate(user, translation):
+        if not as_platform and not user_can_translate(user, translation):
             raise POError(_("You may not translate %(file)s into this language.") % {"file": label})
         segments = {
             (path, data): (string_id, context_id)
@@ -443,5 +451,7 @@ def _save_strings(changes, user):
     save_draft(translation, user)
 
 
-def import_files(files, user=None, locale=None):
-    return apply_import(plan_import(files, user=user, locale=locale), user=user)
+def import_files(files, user=None, locale=None, *, as_platform=False):
+    """Check, then apply: a translator's upload (`user`) or the platform's own import."""
+    report = plan_import(files, user=user, locale=locale, as_platform=as_platform)
+    return apply_import(report, user=user)

@@ -181,6 +181,17 @@ class PORoundTripTests(TestCase):
         with self.assertRaisesMessage(CommandError, "wrong language"):
             call_command("import_translations", directory, language="ar", stdout=io.StringIO())
 
+    def test_an_import_names_its_translator_or_says_the_platform_imports(self):
+        po = fill(self.download(self.lesson_translation))
+        files = [(None, str(po))]
+        with self.assertRaisesMessage(ValueError, "as_platform"):
+            po_module.plan_import(files)
+        self.assertFalse(po_module.user_can_translate(None, self.lesson_translation))
+        report = po_module.plan_import(files, as_platform=True)
+        self.assertGreater(len(report.changes), 0)
+        with self.assertRaisesMessage(po_module.POError, "may not translate"):
+            po_module.plan_import(files, user=self.arabic_translator)
+
     def _tmp(self):
         import tempfile
 

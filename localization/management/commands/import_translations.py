@@ -37,7 +37,7 @@ class Command(BaseCommand):
                 raise CommandError(f"{path} is not UTF-8") from error
             files.append((path.relative_to(directory).as_posix(), text))
         try:
-            report = import_files(files, locale=locale)
+            report = import_files(files, locale=locale, as_platform=True)
         except POError as error:
             raise CommandError(f"Nothing was imported: {error}") from error
         self.stdout.write(
