@@ -11,6 +11,14 @@
 3. Its segment editor's PO upload reads the whole file into memory; files over the
    board's limit are refused before it reads them.
 
+Two more changes live beside the code they serve: the segment editor's template is
+extended (templates/wagtail_localize/admin/edit_translation.html: "Submit for review"
+above the segments, live-content actions hidden), and workflow.save_draft rebuilds a
+draft revision by hand because save_target(publish=False) writes to the live row.
+tests/test_localize_patches.py (in this app) pins the wagtail-localize release, the signatures of
+what is replaced and the upstream template these were written against, so an upgrade
+that changes any of them fails loudly instead of silently dropping a guard.
+
 wagtail-localize looks these functions up on its modules when a request comes (its
 URLs and hooks name `edit_translation.stop_translation`, `convert.convert_to_alias`...),
 so replacing them at start-up is enough. Each replacement is marked, so installing
@@ -43,6 +51,7 @@ def _replace(module, name, make):
         return
     replacement = make(original)
     replacement.patched_by_localization = True
+    replacement.localization_original = original
     setattr(module, name, replacement)
 
 
