@@ -16,6 +16,7 @@ from cms import views as cms_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("health/", include("health.urls")),
 ]
 
 if settings.DEBUG:

@@ -27,7 +27,7 @@ from courses.models import Certificate
 from localization.factories import make_user, start_translation
 from localization.roles import REVIEWER, TRANSLATOR, setup_roles
 
-OUR_APPS = ("accounts", "classrooms", "cms", "courses", "helplines", "localization")
+OUR_APPS = ("accounts", "classrooms", "cms", "courses", "health", "helplines", "localization")
 
 ROLES = [
     "anonymous",
@@ -132,6 +132,9 @@ def rows(data):
         "courses:verify_certificate": Row(PUBLIC, PUBLIC, [data.certificate.code]),
         "helplines:help": Row(PUBLIC, PUBLIC),
         "helplines:count": Row(POST_ONLY, expect(BAD)),
+        # Load balancers' questions: anyone may ask, nothing to change.
+        "health:live": Row(PUBLIC, POST_ONLY),
+        "health:ready": Row(PUBLIC, POST_ONLY),
         # Classes: educators' pages, and each class its own educators'.
         "classrooms:list": Row(EDUCATOR_PAGE, EDUCATOR_PAGE),
         "classrooms:create": Row(EDUCATOR_PAGE, EDUCATOR_PAGE),

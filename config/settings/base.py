@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     # Before wagtail_localize: it extends the translation editor's template.
     "localization",
     "helplines",
+    "health",
     # Wagtail and wagtail-localize
     "wagtail_localize",
     "wagtail_localize.locales",
