@@ -251,6 +251,14 @@ class LessonPage(Page):
                 return child
         return None
 
+    def serve(self, request, *args, **kwargs):
+        from ..progress import record_lesson_opened
+
+        response = super().serve(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):
+            record_lesson_opened(request, self)
+        return response
+
     def get_context(self, request, *args, **kwargs):
         from ..progress import progress_for
 
