@@ -220,6 +220,12 @@ class ModulePage(Page):
             (lesson, str(lesson.translation_key) in done) for lesson in lessons
         ]
         context["lessons_done_count"] = sum(is_done for _lesson, is_done in context["lesson_rows"])
+        # Once started, the module page leads on to the first lesson not done yet.
+        context["next_lesson"] = next(
+            (lesson for lesson, is_done in context["lesson_rows"] if not is_done), None
+        )
+        if not context["lessons_done_count"]:
+            context["next_lesson"] = None
         return context
 
 
