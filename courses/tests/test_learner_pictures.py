@@ -222,3 +222,24 @@ class CelebrationAnnouncementTests(LearnerPagesTestCase):
         )
         self.assertContains(response, f'href="{self.tree.module.url}#celebration"')
         self.assertIn('id="celebration"', self.get(self.tree.module))
+
+
+class HomeCardIconTests(LearnerPagesTestCase):
+    def test_home_cards_show_each_audiences_icon_decoratively_in_every_language(self):
+        # The icon is a synchronised field: translations carry the source's choice.
+        type(self.tree.audience).objects.filter(
+            translation_key=self.tree.audience.translation_key
+        ).update(icon=Icon.BUDDY)
+        for language in ["en", "fr", "es", "ru", "ar", "zh-hans"]:
+            with self.subTest(language=language):
+                html = self.client.get(f"/{language}/").content.decode()
+                cards = re.search(r'<ul class="card-list">.*?</ul>', html, re.S).group(0)
+                self.assertEqual(icons_in(cards), ["buddy"])
+                svg = re.search(r"<svg [^>]*>", cards).group(0)
+                self.assertIn('class="icon card__icon"', svg)
+                self.assertIn('aria-hidden="true"', svg)
+                self.assertIn('focusable="false"', svg)
+
+    def test_home_card_icons_are_sized_by_the_site_stylesheet(self):
+        css = Path(settings.BASE_DIR, "cms/static/cms/css/site.css").read_text()
+        self.assertRegex(css, r"\.card__icon \{[^}]*inline-size: 3rem")
