@@ -8,6 +8,8 @@ class CmsConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from . import collation
         from .footer import connect_signals
 
+        collation.install()
         connect_signals()

@@ -67,11 +67,23 @@ def summarise(progress, language_code):
     touched_modules = {str(a.module_key) for a in attempts} | module_done
     touched_modules |= set(lesson_modules.values())
     default = Locale.get_default()
+    # The lesson opened last leads "Continue where you left off", and its module counts
+    # as started even before anything in it is done.
+    last_key = progress.last_lesson_key()
+    in_touched = Q(translation_key__in=touched_modules)
+    last_path = None
+    if last_key:
+        last_path = (
+            LessonPage.objects.filter(translation_key=last_key, locale=default)
+            .live()
+            .values_list("path", flat=True)
+            .first()
+        )
+        if last_path:
+            in_touched |= Q(path=last_path[: -LessonPage.steplen])
 
     touched = list(
-        ModulePage.objects.filter(translation_key__in=touched_modules, locale=default)
-        .live()
-        .only("path", "depth")
+        ModulePage.objects.filter(in_touched, locale=default).live().only("path", "depth")
     )
     parent_paths = {module.path[: -ModulePage.steplen] for module in touched}
     # View restrictions are read once and applied here, rather than by .public() per query.
@@ -88,6 +100,8 @@ def summarise(progress, language_code):
     paths = public(LearningPathPage.objects.filter(path__in=parent_paths).live().order_by("path"))
     if not paths:
         return {"paths": [], "completed_modules": [], "attempts": [], "certificates": []}
+    if last_path and not public([Node(last_path, last_key)]):
+        last_path = None
     in_paths = reduce(or_, (Q(path__startswith=p.path) for p in paths))
     modules = public(
         ModulePage.objects.filter(in_paths, depth=paths[0].depth + 1)
@@ -148,6 +162,8 @@ def summarise(progress, language_code):
 
     # Titles and links in the visitor's language, only for what the page shows.
     keys = {s.key for s in summaries} | set(next_keys.values())
+    if last_path:
+        keys.add(last_key)
     keys |= {m.key for s in summaries for m in s.modules if m.completed}
     keys |= {str(a.page_key) for a in attempts}
     keys |= {content_key for _kind, content_key in certificates}
@@ -164,9 +180,18 @@ def summarise(progress, language_code):
             if module.completed:
                 module.page = local(module.key)
 
+    # The path the learner was reading last comes first, then the others in tree order.
     page_order = {s.key: index for index, s in enumerate(summaries)}
-    summaries.sort(key=lambda s: (s.completed, page_order[s.key]))
+    current = next(
+        (str(p.translation_key) for p in paths if last_path and last_path.startswith(p.path)),
+        None,
+    )
+    summaries.sort(key=lambda s: (s.completed, s.key != current, page_order[s.key]))
+    continue_page = local(last_key) if last_path else None
+    if continue_page is None:
+        continue_page = next((s.next_page for s in summaries if not s.completed), None)
     return {
+        "continue_page": continue_page,
         "paths": summaries,
         "in_progress": [s for s in summaries if not s.completed],
         "completed_modules": [

@@ -6,6 +6,8 @@ and no picture comes from another host. The names here are the sprite's symbol i
 """
 
 from django.db import models
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 
@@ -26,3 +28,15 @@ class Icon(models.TextChoices):
 
 
 SPRITE = "courses/img/icons.svg"
+
+
+def icon_svg(name, css_class=""):
+    """A decorative picture from the sprite: beside text that says what it means, so
+    screen readers skip it (aria-hidden) and it never takes focus."""
+    classes = f"icon {css_class}".strip()
+    return format_html(
+        '<svg class="{}" aria-hidden="true" focusable="false"><use href="{}#{}"></use></svg>',
+        classes,
+        static(SPRITE),
+        name,
+    )

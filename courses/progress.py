@@ -20,6 +20,7 @@ from wagtail.models import Locale, Page
 
 from .models import (
     Certificate,
+    LastOpenedLesson,
     LearningPathPage,
     LessonCompletion,
     LessonPage,
@@ -90,6 +91,23 @@ class DatabaseProgress:
             lesson_key=lesson_key,
             defaults={"module_key": module_key, "source": source},
         )
+
+    def open_lesson(self, lesson_key):
+        """Remember the lesson opened last, in one query (an upsert on the learner)."""
+        LastOpenedLesson.objects.bulk_create(
+            [LastOpenedLesson(learner=self.user, lesson_key=lesson_key, opened=timezone.now())],
+            update_conflicts=True,
+            unique_fields=["learner"],
+            update_fields=["lesson_key", "opened"],
+        )
+
+    def last_lesson_key(self):
+        key = (
+            LastOpenedLesson.objects.filter(learner=self.user)
+            .values_list("lesson_key", flat=True)
+            .first()
+        )
+        return str(key) if key else None
 
     def add_attempt(self, **fields):
         fields.setdefault("uid", uuid.uuid4())
@@ -180,6 +198,13 @@ class SessionProgress:
         )
         self._write("lessons", lessons)
 
+    def open_lesson(self, lesson_key):
+        if self.data.get("last_lesson") != str(lesson_key):
+            self._write("last_lesson", str(lesson_key))
+
+    def last_lesson_key(self):
+        return self.data.get("last_lesson")
+
     def add_attempt(self, **fields):
         record = {
             "uid": str(uuid.uuid4()),
@@ -226,6 +251,23 @@ def progress_for(request):
     if request.user.is_authenticated:
         return DatabaseProgress(request.user)
     return SessionProgress(request.session)
+
+
+def record_lesson_opened(request, lesson):
+    """Remember where the learner is, for "Continue where you left off".
+
+    A visitor without a session keeps none: starting one only for this would send a
+    cookie with every lesson page and make it uncacheable for them. Their session
+    starts when they first record progress (a lesson done, a quiz answered), and from
+    then on lessons they open are remembered.
+    """
+    if request.user.is_authenticated:
+        DatabaseProgress(request.user).open_lesson(lesson.translation_key)
+        return
+    visitor = SessionProgress(request.session)
+    visitor.data  # noqa: B018 - loading forgets a session cookie the server no longer knows
+    if request.session.session_key is not None:
+        visitor.open_lesson(lesson.translation_key)
 
 
 def source_page(page):
@@ -295,6 +337,8 @@ def merge_session_progress(session, user):
             account.mark_lesson(lesson_key, info["module"], info["source"])
         for attempt in visitor.attempts():
             account.add_attempt(**vars(attempt))
+        if data.get("last_lesson"):
+            account.open_lesson(data["last_lesson"])
         module_keys = {info["module"] for info in data.get("lessons", {}).values()}
         module_keys |= {attempt.module_key for attempt in visitor.attempts()}
         default = Locale.get_default()

@@ -8,7 +8,14 @@ from django.dispatch import receiver
 
 from accounts.signals import personal_data_requested
 
-from .models import Certificate, LessonCompletion, ModuleCompletion, PathCompletion, QuizAttempt
+from .models import (
+    Certificate,
+    LastOpenedLesson,
+    LessonCompletion,
+    ModuleCompletion,
+    PathCompletion,
+    QuizAttempt,
+)
 from .progress import merge_session_progress
 
 
@@ -56,5 +63,6 @@ def export_learning_records(sender, user, **kwargs):
         "modules_completed": rows(ModuleCompletion, "module_key", "path_key", "created"),
         "paths_completed": rows(PathCompletion, "path_key", "created"),
         "certificates": rows(Certificate, "kind", "content_key", "code", "created"),
+        "last_lesson_opened": rows(LastOpenedLesson, "lesson_key", "opened"),
     }
     return "learning", data

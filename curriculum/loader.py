@@ -87,10 +87,12 @@ def ensure_home(spec, report, update=False):
         report.pages_updated += 1
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-    elif site.root_page_id != home.pk:
+        site = Site(hostname="localhost", port=80, is_default_site=True)
+    # Without a site name the Wagtail admin greets editors with the host name
+    # ("localhost"); a name an administrator has given the site is kept.
+    if site.root_page_id != home.pk or not site.site_name:
         site.root_page = home
-        site.site_name = "COP Learn"
+        site.site_name = site.site_name or settings.WAGTAIL_SITE_NAME
         site.save()
     return home
 

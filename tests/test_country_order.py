@@ -11,6 +11,8 @@ EXPECTED_ORDER = {
     "ar": ["الإمارات العربية المتحدة", "السعودية (المملكة العربية)", "فرنسا", "مصر"],
     "ru": ["Египет", "Китай", "Саудовская Аравия", "Франция"],
     "fr": ["Égypte", "Émirats arabes unis", "France", "Zambie"],
+    # By pinyin: Āfùhàn, Āijí, Fǎguó, Ruìshì, Zhōngguó (not by radical and stroke).
+    "zh-hans": ["阿富汗", "埃及", "法国", "瑞士", "中国"],
 }
 
 
@@ -34,3 +36,12 @@ def test_country_menus_follow_the_language_s_collation(client, language, url_nam
     assert in_order(names, EXPECTED_ORDER[language]), [
         n for n in names if n in EXPECTED_ORDER[language]
     ]
+
+
+@pytest.mark.django_db
+def test_chinese_country_menu_starts_with_a_and_ends_with_zh(client):
+    with translation.override("zh-hans"):
+        url = reverse("helplines:help")
+    names = option_names(client.get(url).content.decode())
+    assert names.index("阿富汗") < 10  # Āfùhàn
+    assert names.index("中国") > len(names) - 10  # Zhōngguó

@@ -36,7 +36,7 @@ def test_a_wrong_current_password_changes_nothing(client):
     client.force_login(user)
     response = change(client, "not-my-password")
     assert response.status_code == 200
-    assert "Ce n&#x27;est pas ton mot de passe." in response.content.decode()
+    assert "Ce n&#x27;est pas votre mot de passe." in response.content.decode()
     user.refresh_from_db()
     assert user.check_password(PASSWORD)
 

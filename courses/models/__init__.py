@@ -1,6 +1,7 @@
 from .pages import AudiencePage, LearningPathPage, LessonPage, ModulePage
 from .progress import (
     Certificate,
+    LastOpenedLesson,
     LessonCompletion,
     ModuleCompletion,
     PathCompletion,
@@ -10,6 +11,7 @@ from .progress import (
 __all__ = [
     "AudiencePage",
     "Certificate",
+    "LastOpenedLesson",
     "LearningPathPage",
     "LessonCompletion",
     "LessonPage",

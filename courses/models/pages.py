@@ -19,7 +19,7 @@ from cms.blocks import BaseStreamBlock
 from cms.models import PAGE_TRANSLATABLE_FIELDS
 
 from ..blocks import FinalQuizStreamBlock, LessonStreamBlock
-from ..icons import Icon
+from ..icons import Icon, icon_svg
 
 
 class Audience(models.TextChoices):
@@ -99,6 +99,14 @@ class AudiencePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["learning_paths"] = LearningPathPage.objects.child_of(self).live().public()
         return context
+
+    def card_icon(self):
+        """The picture on this section's card on the home page.
+
+        The home page (cms) knows no course models: it shows whatever a child page's
+        `card_icon` gives, so the sprite and its names stay in courses.
+        """
+        return icon_svg(self.icon, "card__icon")
 
 
 class LearningPathPage(Page):
@@ -220,6 +228,12 @@ class ModulePage(Page):
             (lesson, str(lesson.translation_key) in done) for lesson in lessons
         ]
         context["lessons_done_count"] = sum(is_done for _lesson, is_done in context["lesson_rows"])
+        # Once started, the module page leads on to the first lesson not done yet.
+        context["next_lesson"] = next(
+            (lesson for lesson, is_done in context["lesson_rows"] if not is_done), None
+        )
+        if not context["lessons_done_count"]:
+            context["next_lesson"] = None
         return context
 
 
@@ -250,6 +264,14 @@ class LessonPage(Page):
             if child.block_type == "quiz" and child.id == quiz_id:
                 return child
         return None
+
+    def serve(self, request, *args, **kwargs):
+        from ..progress import record_lesson_opened
+
+        response = super().serve(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):
+            record_lesson_opened(request, self)
+        return response
 
     def get_context(self, request, *args, **kwargs):
         from ..progress import progress_for

@@ -57,6 +57,26 @@ class LessonCompletion(LearnerRecord):
         return f"{self.learner_id}: lesson {self.lesson_key}"
 
 
+class LastOpenedLesson(LearnerRecord):
+    """The lesson a signed-in learner opened last: where "Continue where you left off" leads.
+
+    One row per learner, overwritten each time they open a lesson (in one upsert
+    query), so it costs the same however much they read. An anonymous visitor's is
+    kept in their session instead (courses.progress.SessionProgress).
+    """
+
+    lesson_key = models.UUIDField(help_text="translation_key of the lesson page")
+    opened = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["learner"], name="unique_last_opened_lesson")
+        ]
+
+    def __str__(self):
+        return f"{self.learner_id}: last opened {self.lesson_key}"
+
+
 class QuizAttempt(LearnerRecord):
     """One submission of a quiz, graded on the server, with the rule that applied.
 

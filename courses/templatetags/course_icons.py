@@ -5,20 +5,12 @@ Icons sit beside text that already says what they mean, so screen readers skip t
 """
 
 from django import template
-from django.templatetags.static import static
-from django.utils.html import format_html
 
-from ..icons import SPRITE
+from ..icons import icon_svg
 
 register = template.Library()
 
 
 @register.simple_tag
 def icon(name, css_class=""):
-    classes = f"icon {css_class}".strip()
-    return format_html(
-        '<svg class="{}" aria-hidden="true" focusable="false"><use href="{}#{}"></use></svg>',
-        classes,
-        static(SPRITE),
-        name,
-    )
+    return icon_svg(name, css_class)

@@ -27,7 +27,12 @@ class ExportTests(TestCase):
         self.client.force_login(self.user)
         self.client.post(f"/en/learn/lessons/{self.tree.lessons[0].pk}/done/")
         self.client.post(f"/en/learn/quizzes/{self.tree.module.pk}/final/", quiz_answers("final"))
+        self.client.get(self.tree.lessons[0].url)
         data = json.loads(json.dumps(self.export(self.user)["learning"]))
+        self.assertEqual(
+            [row["lesson_key"] for row in data["last_lesson_opened"]],
+            [str(self.tree.lessons[0].translation_key)],
+        )
         self.assertEqual(len(data["lessons_completed"]), 1)
         self.assertEqual(
             data["lessons_completed"][0]["lesson_key"], str(self.tree.lessons[0].translation_key)

@@ -146,3 +146,100 @@ class CelebrationTests(LearnerPagesTestCase):
         css = LEARN_CSS.read_text()
         reduced = css[css.index("@media (prefers-reduced-motion: reduce)") :]
         self.assertIn(".celebration__confetti { display: none; }", reduced)
+
+
+# The module page's main button, by how far the learner has got, in every language.
+MODULE_BUTTONS = {
+    "en": ("Start the module", "Continue: ", "Take the final quiz", "Review the module"),
+    "fr": ("Commencer le module", "Continuer : ", "Passer le quiz final", "Revoir le module"),
+    "es": ("Empieza el módulo", "Continúa: ", "Haz el cuestionario final", "Repasa el módulo"),
+    "ru": ("Начать модуль", "Продолжить: ", "Пройти итоговый тест", "Повторить модуль"),
+    "ar": ("ابدأ الوحدة", "تابع: ", "ابدأ الاختبار النهائي", "راجع الوحدة"),
+    "zh-hans": ("开始学习本单元", "继续：", "参加期末测验", "复习本单元"),
+}
+
+
+def module_button(html):
+    return re.search(r'<p><a class="button" href="([^"]+)">([^<]+)</a>', html).groups()
+
+
+class ModuleButtonTests(LearnerPagesTestCase):
+    def button(self, language):
+        # Untranslated pages are shown in their source language with the visitor's UI.
+        url = f"/{language}/" + self.tree.module.url.split("/", 2)[2]
+        return module_button(self.client.get(url).content.decode())
+
+    def test_new_module_says_start_and_leads_to_the_first_lesson(self):
+        for language, (start, *_rest) in MODULE_BUTTONS.items():
+            with self.subTest(language=language):
+                href, text = self.button(language)
+                self.assertEqual(text, start)
+                self.assertTrue(href.endswith(self.tree.lessons[0].url.split("/", 2)[2]))
+
+    def test_started_module_says_continue_with_the_next_lesson(self):
+        first, second = self.tree.lessons
+        self.mark_done(first)
+        for language, (_start, continue_, *_rest) in MODULE_BUTTONS.items():
+            with self.subTest(language=language):
+                href, text = self.button(language)
+                # Arabic shows the lesson's Arabic title ("... [ar]" in these tests).
+                self.assertTrue(text.startswith(continue_ + second.title), text)
+                self.assertTrue(href.endswith(second.url.split("/", 2)[2]))
+
+    def test_module_with_every_lesson_done_leads_to_the_final_quiz(self):
+        for lesson in self.tree.lessons:
+            self.mark_done(lesson)
+        for language, (_start, _continue, quiz, _review) in MODULE_BUTTONS.items():
+            with self.subTest(language=language):
+                self.assertEqual(self.button(language), ("#quiz-final-title", quiz))
+
+    def test_finished_module_offers_a_review_not_a_start(self):
+        self.finish(self.tree.module)
+        for language, (start, _continue, _quiz, review) in MODULE_BUTTONS.items():
+            with self.subTest(language=language):
+                href, text = self.button(language)
+                self.assertEqual(text, review)
+                self.assertNotIn(start, self.client.get(href).content.decode())
+
+
+class CelebrationAnnouncementTests(LearnerPagesTestCase):
+    def test_celebration_is_a_region_with_a_heading_and_not_a_live_region(self):
+        self.finish(self.tree.module)
+        for language in ("en", "ar"):
+            html = self.get(self.tree.module, language)
+            section = re.search(r'<section class="celebration"[^>]*>', html).group(0)
+            self.assertNotIn("role=", section)
+            self.assertNotIn("aria-live", section)
+            self.assertIn('aria-labelledby="celebration-heading"', section)
+            self.assertIn('<h2 id="celebration-heading"', html)
+            self.assertNotIn('role="status"', html)
+
+    def test_passing_the_final_quiz_without_javascript_leads_to_the_celebration(self):
+        for lesson in self.tree.lessons:
+            self.mark_done(lesson)
+        response = self.client.post(
+            f"/fr/learn/quizzes/{self.tree.module.pk}/final/", quiz_answers("final")
+        )
+        self.assertContains(response, f'href="{self.tree.module.url}#celebration"')
+        self.assertIn('id="celebration"', self.get(self.tree.module))
+
+
+class HomeCardIconTests(LearnerPagesTestCase):
+    def test_home_cards_show_each_audiences_icon_decoratively_in_every_language(self):
+        # The icon is a synchronised field: translations carry the source's choice.
+        type(self.tree.audience).objects.filter(
+            translation_key=self.tree.audience.translation_key
+        ).update(icon=Icon.BUDDY)
+        for language in ["en", "fr", "es", "ru", "ar", "zh-hans"]:
+            with self.subTest(language=language):
+                html = self.client.get(f"/{language}/").content.decode()
+                cards = re.search(r'<ul class="card-list">.*?</ul>', html, re.S).group(0)
+                self.assertEqual(icons_in(cards), ["buddy"])
+                svg = re.search(r"<svg [^>]*>", cards).group(0)
+                self.assertIn('class="icon card__icon"', svg)
+                self.assertIn('aria-hidden="true"', svg)
+                self.assertIn('focusable="false"', svg)
+
+    def test_home_card_icons_are_sized_by_the_site_stylesheet(self):
+        css = Path(settings.BASE_DIR, "cms/static/cms/css/site.css").read_text()
+        self.assertRegex(css, r"\.card__icon \{[^}]*inline-size: 3rem")

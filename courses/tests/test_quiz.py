@@ -173,7 +173,7 @@ class QuizContentTests(TestCase):
         french = self.lesson.get_translation(Locale.objects.get(language_code="fr"))
         response = self.client.post(f"/fr/learn/quizzes/{french.pk}/check/", quiz_answers("check"))
         self.assertContains(response, '<html lang="fr"')
-        self.assertContains(response, "Bravo, tu as réussi !")
+        self.assertContains(response, "Bravo, c'est réussi !")
         self.assertNotContains(response, "This page is not available in your language")
 
     def test_passing_the_knowledge_check_completes_the_lesson(self):
@@ -228,7 +228,7 @@ class TamperedSubmissionViewTests(TestCase):
         response = client.post(f"/fr/learn/quizzes/{self.lesson.pk}/check/", quiz_answers("check"))
         self.assertEqual(response.status_code, 400)
         self.assertContains(response, '<html lang="fr"', status_code=400)
-        self.assertContains(response, "Recharge la page", status_code=400)
+        self.assertContains(response, "Rechargez la page", status_code=400)
         self.assertFalse(QuizAttempt.objects.exists())
 
     def test_in_place_refusal_is_a_400_fragment(self):

@@ -4,9 +4,10 @@ from pathlib import Path
 
 import polib
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.test import TestCase
-from wagtail.models import Locale, Page, Revision
+from wagtail.models import GroupPagePermission, Locale, Page, Revision, Site
 from wagtail_localize.models import StringTranslation, Translation
 
 from courses.blocks import FinalQuizStreamBlock
@@ -146,6 +147,22 @@ class CurriculumLoaderTests(TestCase):
             icons = set(model.objects.filter(slug=slug).values_list("icon", flat=True))
             self.assertEqual(icons, {icon}, slug)
             self.assertEqual(model.objects.filter(slug=slug).count(), 6)
+
+    def test_admin_names_the_site_cop_learn_not_its_host(self):
+        site = Site.objects.get(is_default_site=True)
+        self.assertEqual(site.site_name, "COP Learn")
+        # An editor whose pages are the English tree is greeted with the site's name.
+        editors = Group.objects.create(name="English editors")
+        editors.permissions.add(Permission.objects.get(codename="access_admin"))
+        GroupPagePermission.objects.create(
+            group=editors, page=site.root_page, permission_type="change"
+        )
+        editor = get_user_model().objects.create_user("english-editor", password="x")
+        editor.groups.add(editors)
+        self.client.force_login(editor)
+        html = self.client.get("/admin/").content.decode()
+        self.assertRegex(html, r'<h1 class="w-h1 w-mt-0">\s*COP Learn\s*</h1>')
+        self.assertNotIn("localhost", html)
 
     def test_translated_page_opens_in_the_translation_editor(self):
         admin = get_user_model().objects.create_superuser("admin", password="x")
