@@ -120,9 +120,10 @@ class MyLearningQueryCountTests(TestCase):
         self.assertLessEqual(large, 16)
 
 
-# A signed-in learner's lesson page: the anonymous page's queries, plus the session, the
-# user, the Wagtail user bar's permission checks and whether the lesson is done.
-LESSON_PAGE_QUERIES = 23
+# A signed-in learner's lesson page: the anonymous page's queries (including the section's
+# audience, for the conversation box), plus the session, the user, the Wagtail user bar's
+# permission checks and whether the lesson is done.
+LESSON_PAGE_QUERIES = 24
 
 
 class LessonPageQueryCountTests(TestCase):
