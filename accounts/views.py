@@ -26,6 +26,7 @@ from django.views.decorators.http import require_GET
 
 from . import recovery
 from .forms import AdultSignupForm, ChildSignupForm, DeleteAccountForm, SignInForm
+from .models import DigitalConsentAge
 from .signals import account_deleting, account_deletion_checked, personal_data_requested
 
 # The backend that sign-up names when it signs the new learner in.
@@ -62,7 +63,7 @@ def signup_child(request):
     form = ChildSignupForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if form.refused:
-            return render(request, "accounts/signup_refused.html")
+            return render(request, "accounts/signup_refused.html", refusal_context(form))
         if form.is_valid():
             with transaction.atomic():
                 user = form.save()
@@ -75,6 +76,19 @@ def signup_child(request):
                 reverse("accounts:recovery_code") + "?" + urlencode({"next": response.url})
             )
     return render(request, "accounts/signup_child.html", {"form": form})
+
+
+def refusal_context(form):
+    """What the refusal page may truthfully say about the rule that applied.
+
+    Only a country with its own row in the consent table has a known law; for any
+    other, the page says the site's default age applies, not "the law where you live".
+    """
+    country = form.cleaned_data["country"]
+    return {
+        "country_has_own_rule": DigitalConsentAge.objects.filter(country=country).exists(),
+        "consent_age": DigitalConsentAge.age_for(country),
+    }
 
 
 def safe_next(request):

@@ -10,6 +10,7 @@ pytestmark = pytest.mark.django_db
 SEEDED = {
     "AT": 14, "CZ": 13, "DE": 14, "DK": 13, "ES": 13, "FI": 15, "GB": 13, "HU": 14,
     "IE": 13, "LT": 16, "LU": 16, "NL": 16, "PL": 13, "SE": 13, "US": 13,
+    "FR": 15, "CN": 14,
 }  # fmt: skip
 
 
@@ -55,19 +56,22 @@ def test_certificates_use_the_display_name_or_else_the_username():
 
 
 def test_migration_seeds_the_default_and_the_published_table_all_to_verify_locally():
+    """France (15) and China (14) were added later, each with its legal source."""
     rows = {row.country.code: row for row in DigitalConsentAge.objects.all()}
     assert rows.pop("").age == 16
     assert {code: row.age for code, row in rows.items()} == SEEDED
     assert DigitalConsentAge.objects.filter(verify_locally=False).count() == 0
+    assert "art. 45" in rows["FR"].notes
+    assert "art. 31" in rows["CN"].notes and "To verify" in rows["CN"].notes
 
 
 def test_consent_age_must_lie_between_13_and_18():
     for age in (12, 19):
         with pytest.raises(ValidationError):
-            DigitalConsentAge(country="FR", age=age).full_clean()
+            DigitalConsentAge(country="BR", age=age).full_clean()
     with pytest.raises(IntegrityError), transaction.atomic():
-        DigitalConsentAge.objects.create(country="FR", age=21)
-    DigitalConsentAge(country="FR", age=18).full_clean()
+        DigitalConsentAge.objects.create(country="BR", age=21)
+    DigitalConsentAge(country="BR", age=18).full_clean()
 
 
 def test_only_one_row_per_country_and_one_default():
@@ -88,8 +92,12 @@ def test_only_one_row_per_country_and_one_default():
         ("FI", "15", True),
         ("NL", "15", False),  # NL 16
         ("NL", "16", True),
-        ("FR", "15", False),  # not listed: default 16
-        ("FR", "16", True),
+        ("FR", "14", False),  # FR 15
+        ("FR", "15", True),
+        ("CN", "13", False),  # CN 14
+        ("CN", "14", True),
+        ("BR", "15", False),  # not listed: default 16
+        ("BR", "16", True),
         ("", "17", True),  # no country: default 16
     ],
 )
@@ -101,8 +109,8 @@ def test_editing_the_table_changes_the_outcome():
     assert DigitalConsentAge.child_may_self_register("GB", "13")
     DigitalConsentAge.objects.filter(country="GB").update(age=15)
     assert not DigitalConsentAge.child_may_self_register("GB", "14")
-    DigitalConsentAgeFactory(country="FR", age=13)
-    assert DigitalConsentAge.child_may_self_register("FR", "13")
+    DigitalConsentAgeFactory(country="JP", age=13)
+    assert DigitalConsentAge.child_may_self_register("JP", "13")
     DigitalConsentAge.objects.filter(country="").update(age=18)
     assert not DigitalConsentAge.child_may_self_register("BR", "17")
 

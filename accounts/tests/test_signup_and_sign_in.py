@@ -127,10 +127,22 @@ def test_child_below_the_countrys_consent_age_is_refused_kindly_and_nothing_is_k
     html = response.content.decode()
     assert response.status_code == 200
     assert "You can keep learning without an account" in html
-    assert "Ask a parent, carer or teacher" in html
+    assert "Where you live, the law says" in html  # AT has its own row
+    assert "ask your teacher: teachers can make accounts" in html
+    assert "Ask a parent" not in html  # parents cannot make a child's account
     assert "star_kid" not in html
     assert not User.objects.exists()
     assert SESSION_KEY not in client.session
+
+
+def test_refusal_in_a_country_without_its_own_row_claims_no_law(client):
+    """BR has no row: the site's default age applied, which is no law of the child's."""
+    response = client.post("/en/account/signup/child/", child_data(country="BR", age_band="15"))
+    html = response.content.decode()
+    assert "We do not know the rules for your country yet" in html
+    assert "children aged 16 and over" in html
+    assert "the law" not in html
+    assert not User.objects.exists()
 
 
 def test_refusal_is_translated(client):

@@ -279,7 +279,17 @@ class LessonPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(self.position_in_module())
         context["lesson_done"] = progress_for(request).has_lesson(self.translation_key)
+        context["audience"] = self.audience()
         return context
+
+    def audience(self):
+        """Who the lesson's section is for (an Audience value), "" outside any section.
+
+        Conversation boxes read it: a parents' or educators' lesson must not show the
+        children's "talk to a trusted adult" wording.
+        """
+        section = AudiencePage.objects.ancestor_of(self).only("audience").first()
+        return section.audience if section else ""
 
     def position_in_module(self):
         """Previous and next lesson, and this lesson's number, in one query.

@@ -56,9 +56,26 @@ class CoursePagesTests(TestCase):
         self.assertIn('class="takeaways"', html)
         self.assertIn('class="conversation"', html)
 
+    def test_conversation_box_speaks_to_the_lessons_audience(self):
+        """Children talk with a trusted adult; parents and educators get their own words."""
+        from courses.models import AudiencePage
+
+        lesson = self.tree.lessons[0]
+        self.assertIn("Talk about it with a trusted adult", self.get(lesson))
+        for audience, label in [
+            (Audience.PARENTS_CARERS, "Talk about it with your child"),
+            (Audience.EDUCATORS, "Talk about it with your pupils"),
+        ]:
+            with self.subTest(audience=audience):
+                AudiencePage.objects.filter(pk=self.tree.audience.pk).update(audience=audience)
+                html = self.get(lesson)
+                self.assertIn(label, html)
+                self.assertNotIn("trusted adult", html)
+                self.assertNotIn("For the adult:", html)
+
     def test_lesson_page_query_count_does_not_grow_with_lessons(self):
         self.client.get(self.tree.lessons[0].url)  # warm the site and locale caches
-        with self.assertNumQueries(18) as small:
+        with self.assertNumQueries(19) as small:  # 19th: the lesson's audience
             self.client.get(self.tree.lessons[1].url)
         for _ in range(10):
             LessonPageFactory(parent=self.tree.module)

@@ -127,10 +127,11 @@ class MyLearningQueryCountTests(TestCase):
         self.assertLessEqual(large, 18)
 
 
-# A signed-in learner's lesson page: the anonymous page's queries, plus the session, the
-# user, the Wagtail user bar's permission checks, whether the lesson is done and
-# remembering it as the lesson opened last (one upsert).
-LESSON_PAGE_QUERIES = 24
+# A signed-in learner's lesson page: the anonymous page's queries (including the section's
+# audience, for the conversation box), plus the session, the user, the Wagtail user bar's
+# permission checks, whether the lesson is done and remembering it as the lesson opened
+# last (one upsert).
+LESSON_PAGE_QUERIES = 25
 
 
 class LessonPageQueryCountTests(TestCase):
