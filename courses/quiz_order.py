@@ -34,7 +34,8 @@ def attempt_seed(request, key):
     """The seed of the learner's current attempt at the quiz `key` (see the module doc)."""
     get_token(request)  # makes sure the browser has a CSRF secret (and gets it back)
     browser = request.META["CSRF_COOKIE"]
-    round_number = request.session.get(SESSION_KEY, {}).get(key, 0)
+    session = getattr(request, "session", None) or {}  # none outside the middleware
+    round_number = session.get(SESSION_KEY, {}).get(key, 0)
     message = f"{browser}:{key}:{round_number}".encode()
     return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()
 
