@@ -17,6 +17,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from cms.blocks import BaseStreamBlock, ConversationStarterBlock, KeyTakeawaysBlock
 
+from .quiz_order import attempt_seed, choice_position, quiz_key
+
 DEFAULT_PASS_MARK = 70
 
 
@@ -101,6 +103,38 @@ class QuizBlock(blocks.StructBlock):
         icon = "tasks"
         label = _("Quiz")
         template = "courses/blocks/quiz_block.html"
+
+    def get_context(self, value, parent_context=None):
+        """Adds `questions`: (question, its choices in this attempt's order) pairs.
+
+        On a learner's page (a request, a page and the quiz's id) the choices are
+        shuffled for the attempt (courses.quiz_order); in the block preview of the
+        editor, which has neither, they stay in the written order.
+        """
+        context = super().get_context(value, parent_context=parent_context)
+        request, page, quiz_id = (context.get(name) for name in ("request", "page", "quiz_id"))
+        seed = None
+        if request is not None and page is not None and quiz_id:
+            seed = attempt_seed(request, quiz_key(page, quiz_id))
+        context["questions"] = [
+            (question, ordered_choices(question, seed))
+            for question in value["questions"].bound_blocks
+        ]
+        return context
+
+
+def ordered_choices(question, seed):
+    """A question's choices (bound blocks) in the order the attempt with `seed` shows them.
+
+    Each choice is placed by a hash of the seed and its own id, so the order is the
+    same for the same seed in every language. True-or-false questions keep their
+    written order: their two answers are read as labels, not positions, and a learner
+    expects "True" before "False". Without a seed, the written order.
+    """
+    choices = list(question.value["choices"].bound_blocks)
+    if seed is None or question.value["kind"] == QuestionKind.TRUE_FALSE:
+        return choices
+    return sorted(choices, key=lambda choice: choice_position(seed, question.id, choice.id))
 
 
 class LessonStreamBlock(BaseStreamBlock):

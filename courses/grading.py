@@ -32,6 +32,11 @@ class QuestionResult:
     chosen: list
     correct: bool
     choices: list = field(default_factory=list)  # (choice id, choice value, chosen, correct)
+    pre_test: "QuestionResult | None" = None  # the same question in the learner's pre-test
+
+    @property
+    def chosen_choices(self):
+        return [choice for _id, choice, chosen, _correct in self.choices if chosen]
 
 
 @dataclass
@@ -40,6 +45,7 @@ class GradeResult:
     max_score: int
     pass_mark: int
     questions: list
+    pre_test: "GradeResult | None" = None  # set by compare_with_pre_test
 
     @property
     def percent(self):
@@ -105,3 +111,16 @@ def grade(quiz, answers):
         pass_mark=int(quiz["pass_mark"] if quiz["pass_mark"] is not None else 70),
         questions=results,
     )
+
+
+def compare_with_pre_test(result, pre_test):
+    """Put each question of the pre-test beside the same question of `result`.
+
+    The pre-test did not show the right answers (so that the final quiz still measures
+    learning); the final quiz's result shows them, with what the learner chose before.
+    """
+    earlier = {question.id: question for question in pre_test.questions}
+    for question in result.questions:
+        question.pre_test = earlier.get(question.id)
+    result.pre_test = pre_test
+    return result

@@ -397,6 +397,53 @@ def module_progress(request, module):
     }
 
 
+def next_step_after_final_quiz(progress, module, language_code):
+    """What a learner who has just passed the final quiz of `module` should do next.
+
+    A completed module leads to its certificate (or to signing in for one) and the
+    next module; otherwise to the lessons still to do, in the learner's language (the
+    source page where one is not translated), then the next module.
+    """
+    key = str(module.translation_key)
+    step = {
+        "module_completed": key in progress.module_keys(),
+        "progress_saved": progress.is_saved,
+        "next_module": next_module(module),
+        "certificate": None,
+        "lessons_left": [],
+    }
+    if step["module_completed"]:
+        if progress.is_saved:
+            step["certificate"] = Certificate.objects.filter(
+                learner=progress.user, kind=CertificateKind.MODULE, content_key=key
+            ).first()
+        return step
+    done = progress.lesson_keys(module_key=key)
+    left = [
+        str(lesson_key)
+        for lesson_key in LessonPage.objects.child_of(source_page(module))
+        .live()
+        .public()
+        .values_list("translation_key", flat=True)
+        if str(lesson_key) not in done
+    ]
+    pages = localized_pages(set(left), language_code)
+    step["lessons_left"] = [
+        page for page in (page_in_language(pages, k, language_code) for k in left) if page
+    ]
+    return step
+
+
+def pre_test_attempt(progress, module, quiz_id):
+    """The learner's pre-test of this module's final quiz, or None."""
+    attempts = [
+        attempt
+        for attempt in progress.attempts(module_key=module.translation_key)
+        if attempt.kind == AttemptKind.PRE_TEST and attempt.quiz_id == quiz_id
+    ]
+    return min(attempts, key=lambda attempt: attempt.created, default=None)
+
+
 def pre_test_available(progress, module, attempts=None, lessons_done=None):
     """The final quiz may be taken as a pre-test once, before any lesson or attempt."""
     if not (module.offer_pre_test and module.quiz):

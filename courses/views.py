@@ -16,17 +16,26 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
 from . import dashboard
-from .grading import MAX_BODY_BYTES, SubmissionError, grade, parse_submission
+from .grading import (
+    MAX_BODY_BYTES,
+    SubmissionError,
+    compare_with_pre_test,
+    grade,
+    parse_submission,
+)
 from .models import Certificate, LessonPage, ModulePage
 from .models.progress import AttemptKind, CompletionSource
 from .progress import (
     localized_pages,
     mark_lesson_done,
+    next_step_after_final_quiz,
     page_in_language,
+    pre_test_attempt,
     pre_test_available,
     progress_for,
     update_completions,
 )
+from .quiz_order import quiz_key, start_next_attempt
 
 
 def _live_page(page_id, *types):
@@ -67,6 +76,10 @@ def _attempt_kind(request, page, progress):
 def submit_quiz(request, page_id, quiz_id):
     """Grade a quiz on the server, record the attempt and show the feedback.
 
+    A pre-test's result keeps the right answers to itself; a final quiz's result puts
+    the learner's pre-test answers beside the new ones and, once passed, shows the next
+    step. Either way the next attempt shows the choices in a new order.
+
     A GET (e.g. the language menu on the result page) leads to the quiz's page.
     """
     page = _live_page(page_id, LessonPage, ModulePage)
@@ -103,12 +116,19 @@ def submit_quiz(request, page_id, quiz_id):
         pass_mark=result.pass_mark,
         passed=result.passed,
     )
+    start_next_attempt(request, quiz_key(page, quiz.id))
+    context = {"page": page, "quiz": quiz, "result": result, "kind": kind, "module": module}
     if kind == AttemptKind.KNOWLEDGE_CHECK and result.passed:
         mark_lesson_done(progress, page, CompletionSource.QUIZ_PASSED)
-    elif kind == AttemptKind.FINAL and result.passed:
-        update_completions(progress, module)
-    context = {"page": page, "quiz": quiz, "result": result, "kind": kind, "module": module}
+    elif kind == AttemptKind.FINAL:
+        pre_test = pre_test_attempt(progress, module, quiz.id)
+        if pre_test is not None:
+            compare_with_pre_test(result, grade(quiz.value, pre_test.answers))
+        if result.passed:
+            update_completions(progress, module)
+            context["next_step"] = next_step_after_final_quiz(progress, module, get_language())
     if _is_fetch(request):
+        context["in_place"] = True  # under the quiz's own heading
         return render(request, "courses/includes/quiz_result.html", context)
     return render(request, "courses/quiz_result.html", context)
 
