@@ -79,10 +79,13 @@ class GetHelpPageTests(TestCase):
         self.assertNotIn(COUNTRY_COOKIE, response.cookies)
 
     def test_a_forged_cookie_is_ignored(self):
-        self.client.cookies[COUNTRY_COOKIE] = "<script>"
+        self.client.cookies[COUNTRY_COOKIE] = "<script>alert(1)</script>"
         response = self.client.get(help_url())
         self.assertEqual(response.status_code, 200)
-        self.assertNotContains(response, "<script>alert")
+        # Neither echoed raw nor escaped, in any case: the value is not a country.
+        self.assertNotIn("alert(1)", response.content.decode().lower())
+        self.assertEqual(response.context["country"], "")
+        self.assertEqual(response.context["helplines"], [])
 
     def test_helplines_being_verified_say_so(self):
         response = self.client.get(help_url("fr"), {"country": "KE"})
