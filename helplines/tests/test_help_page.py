@@ -102,12 +102,3 @@ class GetHelpPageTests(TestCase):
         HelplineFactory.create_batch(5, country="GB")
         with self.assertNumQueries(3):
             self.client.get(help_url(), {"country": "GB"})
-
-
-class SiteShellTests(TestCase):
-    def test_every_page_has_get_help_and_a_quick_exit_that_works_without_javascript(self):
-        with self.settings(QUICK_EXIT_URL="https://example.org/weather"):
-            response = self.client.get(help_url("ru"))
-        self.assertContains(response, f'class="get-help" href="{help_url("ru")}"')
-        self.assertContains(response, 'class="quick-exit" href="https://example.org/weather"')
-        self.assertContains(response, 'src="/static/cms/js/quick-exit.js"')
