@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup messages demo test lint check format browsers clean
+.PHONY: help run setup messages demo test test-fast lint check format browsers clean
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -44,6 +44,9 @@ run: demo ## Set everything up and serve the site on http://127.0.0.1:8000
 
 test: setup lint check ## Run the whole test suite (SQLite, or DATABASE_URL when set)
 	DJANGO_SETTINGS_MODULE=config.settings.test $(VENV)/bin/pytest
+
+test-fast: setup ## The suite without the slow curriculum and browser tests (for development)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(VENV)/bin/pytest -m "not slow and not browser"
 
 lint: $(VENV)/.installed ## ruff: lint and format check
 	$(VENV)/bin/ruff check .

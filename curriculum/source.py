@@ -111,8 +111,14 @@ def module_icon(module):
     return icon
 
 
-def load_site(content_dir=CONTENT_DIR):
-    """The whole curriculum as a tree of PageSpecs rooted at the home page."""
+def load_site(content_dir=CONTENT_DIR, modules=None):
+    """The curriculum as a tree of PageSpecs rooted at the home page.
+
+    `modules`, a collection of module slugs, keeps only those modules and the audiences
+    and paths that hold them (the home page and the site's other pages stay): a quick
+    partial site for development and for tests that need a module or two, not all of
+    them in six languages. None (the default) keeps the whole curriculum.
+    """
     site = tomllib.loads((content_dir / "site.toml").read_text(encoding="utf-8"))
     home_fields = site["home"]
     home = PageSpec("cms.HomePage", "", dict(home_fields))
@@ -132,8 +138,16 @@ def load_site(content_dir=CONTENT_DIR):
             page_fields["body"] = stream_data(page["body"])
         home.children.append(PageSpec(page["model"], page["slug"], page_fields))
     module_files = sorted((content_dir / "modules").glob("*.toml"))
-    modules = [tomllib.loads(f.read_text(encoding="utf-8")) for f in module_files]
-    for module in sorted(modules, key=lambda m: m.get("order", 0)):  # stable: then by filename
+    modules_found = [tomllib.loads(f.read_text(encoding="utf-8")) for f in module_files]
+    if modules is None:
+        selected = modules_found
+    else:
+        wanted = set(modules)
+        unknown = wanted - {module["slug"] for module in modules_found}
+        if unknown:
+            raise SourceError(f"No module with the slug(s) {', '.join(sorted(unknown))}")
+        selected = [module for module in modules_found if module["slug"] in wanted]
+    for module in sorted(selected, key=lambda m: m.get("order", 0)):  # stable: then by filename
         parent = paths[module["path"]]
         key = f"{module['path']}/{module['slug']}"
         module_fields = {
@@ -167,4 +181,9 @@ def load_site(content_dir=CONTENT_DIR):
                 )
             )
         parent.children.append(module_spec)
+    if modules is not None:
+        for audience_spec in [c for c in home.children if c.model == "courses.AudiencePage"]:
+            audience_spec.children = [path for path in audience_spec.children if path.children]
+            if not audience_spec.children:
+                home.children.remove(audience_spec)
     return home

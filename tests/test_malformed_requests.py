@@ -39,6 +39,7 @@ def test_sign_in_with_a_malformed_content_length_is_a_bad_request():
     assert response.status_code == 400
     assert response["Content-Language"] == "fr"
     assert "could not be read" not in response.content.decode()
+    assert "Cette demande n'a pas pu être lue." in response.content.decode()
 
 
 def test_a_well_formed_content_length_goes_through(module):

@@ -64,6 +64,7 @@ def test_the_refusal_is_translated():
     with translation.override("ar"), pytest.raises(ValidationError) as error:
         GuessablePasswordValidator().validate("roblox2015")
     assert "easy to guess" not in error.value.messages[0]
+    assert error.value.messages[0].startswith("من السهل جدًا تخمين كلمة المرور هذه")
 
 
 @pytest.mark.django_db
@@ -81,4 +82,5 @@ def test_child_signup_with_minecraft1_is_refused_on_the_password_field(client):
     html = response.content.decode()
     assert 'id="id_password1_error"' in html
     assert "easy to guess" not in html
+    assert "Esta contraseña es demasiado fácil de adivinar" in html
     assert not User.objects.exists()

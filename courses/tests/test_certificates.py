@@ -47,10 +47,19 @@ class CertificateTests(TestCase):
         self.assertIn("courses/css/learn.css", html)
 
     def test_certificate_uses_the_display_name_when_there_is_one(self):
+        self.user.display_name = "Captain Amira"
+        self.user.save()
+        html = self.client.get(f"/zh-hans/certificates/{self.certificate.code}/").content.decode()
+        self.assertIn("Captain Amira", html)
+        self.assertNotIn("Amira Haddad", html)
+        self.assertIn("结业证书", html)
+
+    def test_certificate_falls_back_to_the_username_without_any_name(self):
         self.user.first_name = self.user.last_name = ""
         self.user.save()
         html = self.client.get(f"/zh-hans/certificates/{self.certificate.code}/").content.decode()
         self.assertIn("amira", html)
+        self.assertNotIn("Haddad", html)
         self.assertIn("结业证书", html)
 
     def test_verification_is_public_and_reveals_nothing_about_the_learner(self):

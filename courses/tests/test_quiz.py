@@ -155,8 +155,8 @@ class QuizContentTests(TestCase):
         self.assertContains(response, "You got 3 out of 3 right (100%).")
         self.assertContains(response, "Yes: your address tells people where to find you.")
         self.assertContains(response, "<html")
-        attempt = QuizAttempt.objects.none()
-        self.assertFalse(attempt.exists())  # anonymous: kept in the session, not the database
+        # Anonymous: kept in the session, not the database.
+        self.assertFalse(QuizAttempt.objects.exists())
         self.assertEqual(len(self.client.session["learning"]["attempts"]), 1)
 
     def test_in_place_submission_returns_only_the_feedback(self):

@@ -81,7 +81,7 @@ def modules():
 
 
 def test_the_labels_lessons_may_name_are_the_site_shells_buttons():
-    shell = Path(settings.BASE_DIR, "cms/templates/base.html").read_text(encoding="utf-8")
+    shell = Path(settings.BASE_DIR, "templates/base.html").read_text(encoding="utf-8")
     for label in UI_LABELS:
         assert f'{{% translate "{label}" %}}' in shell, label
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from curriculum.loader import CatalogueError, load
-from curriculum.source import load_site
+from curriculum.source import SourceError, load_site
 
 
 class Command(BaseCommand):
@@ -16,11 +16,21 @@ class Command(BaseCommand):
             action="store_true",
             help="Also bring existing pages and translations back in line with the files.",
         )
+        parser.add_argument(
+            "--module",
+            action="append",
+            dest="modules",
+            metavar="SLUG",
+            help=(
+                "Load only this module (repeat for more) with its audience and path, "
+                "the home page and the site's other pages. Default: the whole curriculum."
+            ),
+        )
 
-    def handle(self, *args, update=False, **options):
+    def handle(self, *args, update=False, modules=None, **options):
         try:
-            report = load(load_site(), update=update)
-        except CatalogueError as error:
+            report = load(load_site(modules=modules), update=update)
+        except (CatalogueError, SourceError) as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
             self.style.SUCCESS(
