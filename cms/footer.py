@@ -14,6 +14,9 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from .models import SiteFooter
 
 CACHE_KEY = "cms:site-footer:v1:{language}"
+# Saving drops the entry from the shared cache at once; a server whose cache is its own
+# memory (a laptop, or several workers without Redis) sees the change within this time.
+FRESH_FOR_SECONDS = 10 * 60
 
 
 def footer_for(language_code):
@@ -30,7 +33,7 @@ def footer_for(language_code):
     value = {}
     if footer is not None:
         value = {"text": footer.text, "links": list(_links(footer))}
-    cache.set(key, value, 24 * 60 * 60)
+    cache.set(key, value, FRESH_FOR_SECONDS)
     return value or None
 
 
