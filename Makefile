@@ -48,9 +48,10 @@ test: setup lint check ## Run the whole test suite (SQLite, or DATABASE_URL when
 test-fast: setup ## The suite without the slow curriculum and browser tests (for development)
 	DJANGO_SETTINGS_MODULE=config.settings.test $(VENV)/bin/pytest -m "not slow and not browser"
 
-lint: $(VENV)/.installed ## ruff: lint and format check
+lint: $(VENV)/.installed ## ruff (lint, format check) and the import directions (lint-imports)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 check: $(VENV)/.installed ## Django system checks and missing migrations
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) check

@@ -4,13 +4,12 @@ Wagtail's admin URLs already require admin access; on top of that, importing nee
 permissions to add and change helplines, and exporting the permission to view them.
 """
 
-import datetime
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cms.csv_export import csv_response
@@ -54,4 +53,5 @@ def import_view(request):
 
 @permission_required("helplines.view_helpline", raise_exception=True)
 def export_view(request):
-    return csv_response(f"helplines-{datetime.date.today().isoformat()}.csv", export_rows())
+    # Today in the site's time zone, not the server's (the name an editor sees).
+    return csv_response(f"helplines-{timezone.localdate().isoformat()}.csv", export_rows())

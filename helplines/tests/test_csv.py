@@ -1,7 +1,9 @@
 import csv
+import datetime
 import io
 import tempfile
 from pathlib import Path
+from unittest import mock
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -262,6 +264,22 @@ class CsvAdminViewTests(TestCase):
         response = self.upload(csv_bytes(rows))
         self.assertRedirects(response, reverse("wagtailsnippets_helplines_helpline:list"))
         self.assertTrue(Helpline.objects.filter(key="ie-childline").exists())
+
+    def test_the_export_is_named_after_today_in_the_sites_time_zone(self):
+        self.client.force_login(self.editor)
+        # At 20:00 UTC it is already the next day in Kiribati (UTC+14, no summer time).
+        # Two days ago, so the name cannot come from the real clock (and the signed-in
+        # session, made now, is still valid).
+        real = datetime.datetime.now(datetime.UTC)
+        now = (real - datetime.timedelta(days=2)).replace(hour=20, minute=0)
+        tomorrow = (now + datetime.timedelta(days=1)).date().isoformat()
+        with (
+            self.settings(TIME_ZONE="Pacific/Kiritimati"),
+            mock.patch("django.utils.timezone.now", return_value=now),
+        ):
+            response = self.client.get(reverse("helplines_admin:export"))
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(f'filename="helplines-{tomorrow}.csv"', response["Content-Disposition"])
 
     def test_a_bad_upload_shows_the_lines_and_imports_nothing(self):
         self.client.force_login(self.editor)

@@ -1,3 +1,5 @@
+"""Every page in every language, with lang and dir; translations and the fallback notice."""
+
 import re
 
 from django.conf import settings
