@@ -20,7 +20,7 @@ LANGUAGES = ["en", "fr", "es", "ru", "ar", "zh-hans"]
 
 
 def continue_href(html):
-    match = re.search(r'<a class="button" href="([^"]+)">[^<]*?: ', html)
+    match = re.search(r'<a class="button" href="([^"]+)">[^<]*?[:：]', html)
     return match and match.group(1)
 
 
@@ -51,6 +51,19 @@ class ContinueWhereYouLeftOffTests(TestCase):
                 shown = self.in_language(later, code)
                 self.assertEqual(continue_href(html), shown.url)
                 self.assertIn(shown.title, html)
+
+    def test_continue_link_reads_as_one_sentence_in_each_language(self):
+        self.client.force_login(self.user)
+        lesson = self.first_module_lessons[1]
+        self.client.get(lesson.url)
+        for code, words in {
+            "fr": "Reprendre où vous en étiez : ",
+            "zh-hans": "从上次停下的地方继续：",
+            "ar": "تابع من حيث توقفت: ",
+        }.items():
+            with self.subTest(language=code):
+                html = self.client.get(f"/{code}/my-learning/").content.decode()
+                self.assertIn(words + self.in_language(lesson, code).title, html)
 
     def test_going_back_to_an_earlier_lesson_moves_the_continue_link_there(self):
         self.client.force_login(self.user)
