@@ -57,7 +57,7 @@ class ContinueWhereYouLeftOffTests(TestCase):
         lesson = self.first_module_lessons[1]
         self.client.get(lesson.url)
         for code, words in {
-            "fr": "Reprendre où vous en étiez : ",
+            "fr": "Reprendre où vous en étiez\u00a0: ",
             "zh-hans": "从上次停下的地方继续：",
             "ar": "تابع من حيث توقفت: ",
         }.items():

@@ -151,7 +151,7 @@ class CelebrationTests(LearnerPagesTestCase):
 # The module page's main button, by how far the learner has got, in every language.
 MODULE_BUTTONS = {
     "en": ("Start the module", "Continue: ", "Take the final quiz", "Review the module"),
-    "fr": ("Commencer le module", "Continuer : ", "Passer le quiz final", "Revoir le module"),
+    "fr": ("Commencer le module", "Continuer\u00a0: ", "Passer le quiz final", "Revoir le module"),
     "es": ("Empieza el módulo", "Continúa: ", "Haz el cuestionario final", "Repasa el módulo"),
     "ru": ("Начать модуль", "Продолжить: ", "Пройти итоговый тест", "Повторить модуль"),
     "ar": ("ابدأ الوحدة", "تابع: ", "ابدأ الاختبار النهائي", "راجع الوحدة"),
