@@ -12,6 +12,7 @@ import pytest
 
 from accounts.factories import AdultFactory
 from courses.factories import build_course_tree
+from helplines.factories import HelplineFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +67,12 @@ def test_signed_in_adults_pages_never_say_tu(client, adult):
         response = client.get(url)
         assert response.status_code == 200, url
         assert tu_forms(response) == [], url
+
+
+@pytest.mark.parametrize("country", ["", "KE", "PE"])
+def test_the_get_help_page_seen_by_every_audience_never_says_tu(client, country):
+    """Get help sits in every page's header: parents and professionals open it too."""
+    HelplineFactory(key="ke-test", country="KE", phone_numbers="116", needs_verification=True)
+    response = client.get("/fr/help/", {"country": country} if country else {})
+    assert response.status_code == 200
+    assert tu_forms(response) == []
