@@ -2,7 +2,8 @@
 
 Bars carry their value as text, so the chart reads without colour; a suppressed bar is
 drawn as an outline with the word for "suppressed". In a right-to-left language the
-chart is mirrored: labels on the right, bars growing leftwards.
+chart is mirrored by its coordinates (labels on the right, bars growing leftwards), not
+by SVG's `direction`, which browsers apply unevenly to anchors and digits.
 """
 
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ class Bar:
     bar_width: float
     label_x: float
     value_x: float
+    value_anchor: str
     suppressed: bool
 
 
@@ -44,8 +46,9 @@ def bar_chart(bars, rtl=False, suppressed_text="", format_value=str):
         start = LABEL_WIDTH + 8
         bar_x = WIDTH - start - width if rtl else start
         value_x = (bar_x - 6) if rtl else (bar_x + width + 6)
+        value_anchor = "end" if rtl else "start"
         if suppressed:
-            value_x = bar_x + width / 2
+            value_x, value_anchor = bar_x + width / 2, "middle"
         text = suppressed_text if suppressed else ("–" if value is None else format_value(value))
         result.append(
             Bar(
@@ -55,8 +58,9 @@ def bar_chart(bars, rtl=False, suppressed_text="", format_value=str):
                 text_y=index * ROW_HEIGHT + ROW_HEIGHT // 2 + 5,
                 bar_x=round(bar_x, 1),
                 bar_width=round(width, 1),
-                label_x=WIDTH - LABEL_WIDTH if rtl else LABEL_WIDTH,
+                label_x=WIDTH - 4 if rtl else LABEL_WIDTH,
                 value_x=round(value_x, 1),
+                value_anchor=value_anchor,
                 suppressed=suppressed,
             )
         )

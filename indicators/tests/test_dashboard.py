@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from django.contrib.auth.models import Group
@@ -147,7 +148,10 @@ def test_the_dashboard_is_in_the_users_language_and_mirrored_in_arabic(client, f
     text = response.content.decode()
     assert 'dir="rtl"' in text
     assert "مؤشرات" in text
-    assert 'direction="rtl"' in text
+    svg = text[text.index("<svg") : text.index("</svg>")]
+    assert not re.search(r'(x|width)="[^"]*,', svg)  # no decimal commas in coordinates
+    first_label = text.index('text-anchor="end"')
+    assert 'x="636"' in text[first_label - 40 : first_label]  # labels on the right
 
 
 def test_the_dashboard_query_count_does_not_grow_with_countries(client, users):
