@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 from .disclosure import SUPPRESSED
 
-WIDTH = 640
-LABEL_WIDTH = 210
-VALUE_WIDTH = 90
+WIDTH = 520
+LABEL_WIDTH = 200
+VALUE_WIDTH = 70
 ROW_HEIGHT = 30
 BAR_HEIGHT = 18
 

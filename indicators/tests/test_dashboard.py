@@ -151,7 +151,7 @@ def test_the_dashboard_is_in_the_users_language_and_mirrored_in_arabic(client, f
     svg = text[text.index("<svg") : text.index("</svg>")]
     assert not re.search(r'(x|width)="[^"]*,', svg)  # no decimal commas in coordinates
     first_label = text.index('text-anchor="end"')
-    assert 'x="636"' in text[first_label - 40 : first_label]  # labels on the right
+    assert 'x="516"' in text[first_label - 40 : first_label]  # labels on the right
 
 
 def test_the_dashboard_query_count_does_not_grow_with_countries(client, users):
@@ -180,3 +180,12 @@ def test_the_menu_item_is_shown_only_to_those_who_see_figures(client, users):
         client.force_login(users[role])
         text = client.get(reverse("wagtailadmin_home")).content.decode()
         assert (reverse("indicators:dashboard") in text) == shown, role
+
+
+def test_administrators_name_focal_points_in_the_settings(client, users):
+    client.force_login(users["admin"])
+    response = client.get(reverse("focal_points:index"))
+    assert response.status_code == 200
+    assert "focal-FR" in response.content.decode()
+    client.force_login(users["focal_FR"])
+    assert client.get(reverse("focal_points:index")).status_code == 302
