@@ -33,6 +33,7 @@ demo: setup ## Create the database, the starter content in six languages and dem
 	$(MANAGE) load_glossary
 	$(MANAGE) setup_translation_roles
 	$(MANAGE) load_sample_helplines
+	$(MANAGE) setup_indicator_roles
 	@echo ""
 	@echo "Demo accounts (development only), staff sign in at http://$(HOST):$(PORT)/admin/, learners at http://$(HOST):$(PORT)/en/account/login/"
 	@$(MANAGE) create_demo_accounts

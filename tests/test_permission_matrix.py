@@ -27,7 +27,16 @@ from courses.models import Certificate
 from localization.factories import make_user, start_translation
 from localization.roles import REVIEWER, TRANSLATOR, setup_roles
 
-OUR_APPS = ("accounts", "classrooms", "cms", "courses", "health", "helplines", "localization")
+OUR_APPS = (
+    "accounts",
+    "classrooms",
+    "cms",
+    "courses",
+    "health",
+    "helplines",
+    "indicators",
+    "localization",
+)
 
 ROLES = [
     "anonymous",
@@ -214,6 +223,11 @@ def rows(data):
         "helplines_admin:import": Row(ADMIN_ONLY, ADMIN_ONLY),
         "helplines_admin:export": Row(ADMIN_ONLY, ADMIN_ONLY),
         "wagtailsnippets_helplines_helpline:list": Row(ADMIN_ONLY, ADMIN_ONLY_GET),
+        # COP indicators: administrators here (focal points and the ITU group, bound to
+        # countries, are tested in indicators/tests/test_dashboard.py); read-only.
+        "indicators:dashboard": Row(ADMIN_ONLY, STAFF_POST_ONLY),
+        "indicators:export_csv": Row(ADMIN_ONLY, STAFF_POST_ONLY),
+        "indicators:export_json": Row(ADMIN_ONLY, STAFF_POST_ONLY),
         "wagtailsnippets_helplines_helpline:list_results": Row(ADMIN_ONLY, ADMIN_ONLY_GET),
     }
 

@@ -16,6 +16,7 @@ APPS = [
     "courses",
     "curriculum",
     "helplines",
+    "indicators",
     "localization",
     "templates",
 ]

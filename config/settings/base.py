@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "localization",
     "helplines",
     "health",
+    # Reads the apps above; nothing imports it.
+    "indicators",
     # Wagtail and wagtail-localize
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -259,3 +261,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# COP indicators: a published cell counts at least this many distinct learners.
+INDICATORS_MIN_CELL = int(os.environ.get("INDICATORS_MIN_CELL", "10"))

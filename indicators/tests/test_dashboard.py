@@ -1,0 +1,191 @@
+import datetime
+import re
+
+import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from wagtail.users.models import UserProfile
+
+from accounts.factories import AdultFactory, ChildFactory
+from cms.csv_export import BYTE_ORDER_MARK
+from indicators.models import FocalPoint, Indicator, IndicatorCell, LearnerGroup, Period
+from indicators.roles import FOCAL_POINTS_GROUP, ITU_GROUP, ensure_groups
+
+pytestmark = pytest.mark.django_db
+
+JANUARY = datetime.date(2026, 1, 1)
+
+
+def add_cell(country, group, learners, indicator=Indicator.LEARNERS_REACHED, value=None):
+    IndicatorCell.objects.create(
+        period=Period.MONTH,
+        period_start=JANUARY,
+        indicator=indicator,
+        country=country,
+        group=group,
+        value=learners if value is None else value,
+        learners=learners,
+    )
+
+
+@pytest.fixture
+def figures():
+    add_cell("FR", LearnerGroup.CHILD_13, 1)  # one child alone in France's 13-year-olds
+    add_cell("FR", LearnerGroup.CHILD_14, 40)
+    add_cell("FR", LearnerGroup.PARENTS_CARERS, 25)
+    add_cell("DE", LearnerGroup.CHILD_13, 31)
+    add_cell("DE", LearnerGroup.CHILD_14, 27)
+    add_cell("DE", LearnerGroup.PARENTS_CARERS, 733)
+    add_cell("FR", LearnerGroup.CHILD_14, 30, Indicator.MODULE_STARTS)
+    add_cell("FR", LearnerGroup.CHILD_14, 15, Indicator.MODULE_COMPLETIONS)
+
+
+@pytest.fixture
+def users():
+    groups = ensure_groups()
+    itu = AdultFactory(username="itu-staff")
+    itu.groups.add(groups[ITU_GROUP])
+    people = {"itu": itu, "admin": AdultFactory(is_superuser=True, username="root")}
+    for country in ("FR", "DE"):
+        user = AdultFactory(username=f"focal-{country}")
+        user.groups.add(groups[FOCAL_POINTS_GROUP])
+        FocalPoint.objects.create(user=user, country=country)
+        people[f"focal_{country}"] = user
+    editor = AdultFactory(username="editor-x")
+    editor.groups.add(Group.objects.get_or_create(name="Editors")[0], groups[FOCAL_POINTS_GROUP])
+    people["editor"] = editor  # in the admin, but no country bound to them
+    people["child"] = ChildFactory()
+    return people
+
+
+def get(client, user, name="indicators:dashboard", **params):
+    if user is not None:
+        client.force_login(user)
+    return client.get(reverse(name), params)
+
+
+@pytest.mark.parametrize(
+    ("role", "sees"),
+    [
+        ("admin", {"FR", "DE"}),
+        ("itu", {"FR", "DE"}),
+        ("focal_FR", {"FR"}),
+        ("focal_DE", {"DE"}),
+        ("editor", None),
+        ("child", None),
+        ("anonymous", None),
+    ],
+)
+@pytest.mark.parametrize("name", ["indicators:dashboard", "indicators:export_csv"])
+def test_role_by_country_matrix(client, figures, users, role, sees, name):
+    response = get(client, users.get(role), name, month="2026-01")
+    if sees is None:
+        assert response.status_code == 302
+        return
+    assert response.status_code == 200
+    text = response.content.decode()
+    for code, country in (("FR", "France"), ("DE", "Germany")):
+        shown = (country in text) if name == "indicators:dashboard" else (f",{code}," in text)
+        assert shown == (code in sees), (role, code)
+
+
+def test_a_unique_child_is_suppressed_with_a_partner_for_everyone(client, figures, users):
+    rows = get(client, users["focal_FR"], "indicators:export_json", month="2026-01").json()
+    reached = {
+        (item["country"], item["category"]): item
+        for item in rows["figures"]
+        if item["indicator"] == "learners_reached"
+    }
+    assert reached["FR", LearnerGroup.CHILD_13]["suppressed"] is True
+    assert reached["FR", LearnerGroup.CHILD_13]["value"] is None
+    hidden = [key for key, item in reached.items() if item["suppressed"]]
+    assert len(hidden) >= 2
+    assert rows["schema"] == "cop-indicators" and rows["month"] == "2026-01"
+
+
+def test_the_csv_marks_suppression_and_opens_safely(client, figures, users):
+    response = get(client, users["itu"], "indicators:export_csv", month="2026-01")
+    text = response.content.decode()
+    assert text.startswith(BYTE_ORDER_MARK)
+    assert "2026-01,learners_reached,count,FR,group,child_13,,suppressed" in text
+    assert "2026-01,learners_reached,count,DE,group,child_14,27,published" in text
+
+
+def test_rates_are_shown_only_with_both_parts_published(client, figures, users):
+    response = get(client, users["itu"], "indicators:export_json", month="2026-01")
+    rates = {
+        (item["country"], item["category"]): item["value"]
+        for item in response.json()["figures"]
+        if item["indicator"] == "completion_rate"
+    }
+    assert rates["FR", LearnerGroup.CHILD_14] == 50.0
+
+
+def test_only_whole_months_are_offered(client, figures, users):
+    IndicatorCell.objects.create(
+        period=Period.DAY,
+        period_start=datetime.date(2026, 1, 5),
+        indicator=Indicator.LEARNERS_REACHED,
+        country="FR",
+        group=LearnerGroup.CHILD_13,
+        value=99,
+        learners=99,
+    )
+    for month in ("2026-01-05", "2026-01", "garbage"):
+        response = get(client, users["itu"], "indicators:export_json", month=month)
+        assert response.json()["month"] == "2026-01"
+        assert 99 not in [item["value"] for item in response.json()["figures"]]
+
+
+def test_the_dashboard_is_in_the_users_language_and_mirrored_in_arabic(client, figures, users):
+    client.force_login(users["itu"])
+    profile = UserProfile.get_for_user(users["itu"])
+    profile.preferred_language = "ar"
+    profile.save()
+    response = client.get(reverse("indicators:dashboard"))
+    text = response.content.decode()
+    assert 'dir="rtl"' in text
+    assert "مؤشرات" in text
+    svg = text[text.index("<svg") : text.index("</svg>")]
+    assert not re.search(r'(x|width)="[^"]*,', svg)  # no decimal commas in coordinates
+    first_label = text.index('text-anchor="end"')
+    assert 'x="516"' in text[first_label - 40 : first_label]  # labels on the right
+
+
+def test_the_dashboard_query_count_does_not_grow_with_countries(client, users):
+    last = []
+
+    def queries():
+        client.force_login(users["focal_FR"])
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(reverse("indicators:dashboard")).status_code == 200
+        last[:] = context.captured_queries
+        return len(context)
+
+    add_cell("FR", LearnerGroup.CHILD_14, 40)
+    few = queries()
+    for index in range(40):
+        country = ["DE", "ES", "IT", "PT", "NL", "BE", "PL", "SE"][index % 8]
+        add_cell(country, list(LearnerGroup)[index % 11], 20 + index, Indicator.HELP_CONTACTS)
+    assert queries() == few
+    ours = [query["sql"] for query in last if "indicators_" in query["sql"]]
+    assert len(ours) == 3, ours  # the focal point's country, the months, the month's cells
+    assert few <= 13, "\n".join(query["sql"][:150] for query in last)
+
+
+def test_the_menu_item_is_shown_only_to_those_who_see_figures(client, users):
+    for role, shown in (("focal_FR", True), ("itu", True), ("editor", False)):
+        client.force_login(users[role])
+        text = client.get(reverse("wagtailadmin_home")).content.decode()
+        assert (reverse("indicators:dashboard") in text) == shown, role
+
+
+def test_administrators_name_focal_points_in_the_settings(client, users):
+    client.force_login(users["admin"])
+    response = client.get(reverse("focal_points:index"))
+    assert response.status_code == 200
+    assert "focal-FR" in response.content.decode()
+    client.force_login(users["focal_FR"])
+    assert client.get(reverse("focal_points:index")).status_code == 302

@@ -1,0 +1,136 @@
+"""The indicators dashboard and its exports, in the Wagtail admin.
+
+Each view asks `roles.visible_countries` first: no role, no figures (PermissionDenied,
+which the admin turns into a redirect to its home page). Figures come from
+`dashboard.MonthFigures`, which reads the summary table only.
+"""
+
+import json
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language_bidi
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from cms.csv_export import csv_response
+
+from .chart import bar_chart
+from .dashboard import MEASURES, MEASURES_BY_KEY, MonthFigures, available_months, parse_month
+from .disclosure import SUPPRESSED
+from .roles import ALL_COUNTRIES, visible_countries
+from .templatetags.indicator_figures import figure_text
+
+SCHEMA_VERSION = 1
+
+
+def scope_or_refuse(user):
+    scope = visible_countries(user)
+    if scope is None:
+        raise PermissionDenied
+    return scope
+
+
+def chosen_month(request, months):
+    month = parse_month(request.GET.get("month", ""))
+    if month is None or month not in months:
+        return months[0] if months else None
+    return month
+
+
+@require_GET
+def dashboard(request):
+    scope = scope_or_refuse(request.user)
+    months = available_months()
+    month = chosen_month(request, months)
+    measure = MEASURES_BY_KEY.get(request.GET.get("measure", ""), MEASURES[0])
+    context = {
+        "months": months,
+        "month": month,
+        "measures": MEASURES,
+        "measure": measure,
+        "every_country": scope == ALL_COUNTRIES,
+        "min_cell": settings.INDICATORS_MIN_CELL,
+    }
+    if month is not None:
+        figures = MonthFigures(month, scope)
+        breakdown = figures.breakdown(measure)
+        context.update(
+            headlines=figures.headlines(),
+            breakdown=breakdown,
+            chart=bar_chart(
+                figures.chart_bars(breakdown),
+                rtl=get_language_bidi(),
+                suppressed_text=_("suppressed"),
+                format_value=lambda value: figure_text(value, measure.unit),
+            ),
+            coverage=figures.content_coverage(),
+        )
+    return render(request, "indicators/dashboard.html", context)
+
+
+def export_rows(month, scope):
+    """Every published figure of the month the user may see, one dict per cell."""
+    figures = MonthFigures(month, scope)
+    for measure in MEASURES:
+        breakdown = figures.breakdown(measure)
+        for country, _label, cells, total in breakdown.rows:
+            for (column, _name), value in zip(breakdown.columns, [*cells], strict=True):
+                yield record(month, measure, country, column, value)
+            yield record(month, measure, country, "total", total)
+        if breakdown.column_totals is not None:
+            for (column, _name), value in zip(
+                breakdown.columns, breakdown.column_totals, strict=True
+            ):
+                yield record(month, measure, "all", column, value)
+            yield record(month, measure, "all", "total", breakdown.grand_total)
+
+
+def record(month, measure, country, column, value):
+    suppressed = value is SUPPRESSED
+    return {
+        "month": month.strftime("%Y-%m"),
+        "indicator": measure.key,
+        "unit": measure.kind,
+        "country": country or "not_given",
+        "breakdown": measure.breakdown,
+        "category": column,
+        "value": None if suppressed else value,
+        "suppressed": suppressed,
+    }
+
+
+CSV_COLUMNS = ["month", "indicator", "unit", "country", "breakdown", "category", "value"]
+
+
+@require_GET
+def export_csv(request):
+    scope = scope_or_refuse(request.user)
+    month = chosen_month(request, available_months())
+    rows = [[*CSV_COLUMNS, "status"]]
+    if month is not None:
+        for item in export_rows(month, scope):
+            value = "" if item["value"] is None else item["value"]
+            status = "suppressed" if item["suppressed"] else "published"
+            rows.append([*(item[column] for column in CSV_COLUMNS[:-1]), value, status])
+    name = f"cop-indicators-{month:%Y-%m}.csv" if month else "cop-indicators.csv"
+    return csv_response(name, rows)
+
+
+@require_GET
+def export_json(request):
+    scope = scope_or_refuse(request.user)
+    month = chosen_month(request, available_months())
+    document = {
+        "schema": "cop-indicators",
+        "schema_version": SCHEMA_VERSION,
+        "month": month.strftime("%Y-%m") if month else None,
+        "figures": list(export_rows(month, scope)) if month else [],
+    }
+    response = HttpResponse(
+        json.dumps(document, ensure_ascii=False, indent=1), content_type="application/json"
+    )
+    response["Content-Disposition"] = 'attachment; filename="cop-indicators.json"'
+    return response
