@@ -1,6 +1,7 @@
 """Printable lesson plans: built from the module, in the right language, for educators only."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
@@ -150,11 +151,11 @@ def test_print_stylesheet_makes_an_a4_page_and_puts_the_handout_on_its_own(clien
     page = client.get(plan_url(tree.module)).content.decode()
     assert "classrooms/css/lesson_plan.css" in page
     assert "lesson-plan__handout" in page
-    css = open(finders.find("classrooms/css/lesson_plan.css"), encoding="utf-8").read()
+    css = Path(finders.find("classrooms/css/lesson_plan.css")).read_text(encoding="utf-8")
     assert re.search(r"@page\s*{[^}]*size:\s*A4", css)
     handout_rule = re.search(r"@media print.*\.lesson-plan__handout\s*{([^}]*)}", css, re.S)
     assert "break-before: page" in handout_rule.group(1)
-    site_css = open(finders.find("cms/css/site.css"), encoding="utf-8").read()
+    site_css = Path(finders.find("cms/css/site.css")).read_text(encoding="utf-8")
     assert re.search(r"@media print\s*{\s*\.site-header, \.site-footer", site_css)
 
 
