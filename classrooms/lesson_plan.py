@@ -100,7 +100,6 @@ class LessonPlan:
     discussion_from: str  # "module", "lessons" or "" (the default questions)
     quiz_questions: list
     handout: str  # the editor's rich text, "" for the default handout
-    class_minutes_set: bool = False
     for_children: bool = False  # the handout then speaks to the child
 
     @property
@@ -210,6 +209,5 @@ def build_lesson_plan(module):
         discussion_from=discussion_from,
         quiz_questions=questions,
         handout=str(module.handout or ""),
-        class_minutes_set=bool(module.class_minutes),
         for_children=audience_of(module) == Audience.CHILDREN,
     )
