@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import assignments, classes, joining, parents, pupils, reports
+from .views import assignments, classes, joining, lesson_plans, parents, pupils, reports
 
 app_name = "classrooms"
 
@@ -11,6 +11,7 @@ urlpatterns = [
     path("new/", classes.class_create, name="create"),
     path("join/", joining.join, name="join"),
     path("assigned/", assignments.assigned, name="assigned"),
+    path("lesson-plans/<uuid:module_key>/", lesson_plans.lesson_plan, name="lesson_plan"),
     path("parent-code/", parents.parent_code, name="parent_code"),
     path("children/", parents.children, name="children"),
     path("children/<int:child_id>/", parents.child, name="child"),
@@ -39,6 +40,11 @@ urlpatterns = [
     path("<int:pk>/pupils/<int:user_id>/", pupils.pupil, name="pupil"),
     path("<int:pk>/assign/", assignments.assign, name="assign"),
     path("<int:pk>/assignments/<int:assignment_id>/delete/", assignments.unassign, name="unassign"),
+    path(
+        "<int:pk>/lesson-plans/<uuid:module_key>/",
+        lesson_plans.class_lesson_plan,
+        name="class_lesson_plan",
+    ),
     path("<int:pk>/report/", reports.report, name="report"),
     path("<int:pk>/report.csv", reports.report_csv, name="report_csv"),
     path("<int:pk>/", classes.class_detail, name="detail"),

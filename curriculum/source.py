@@ -111,6 +111,23 @@ def module_icon(module):
     return icon
 
 
+def lesson_plan_fields(module):
+    """The module's lesson-plan fields for educators (all optional in the file).
+
+    `class_minutes` (a number), `class_activity` and `handout` (HTML) and
+    `discussion_questions` (a list of strings, given stable ids like the objectives).
+    """
+    return {
+        "class_minutes": module.get("class_minutes"),
+        "class_activity": module.get("class_activity", ""),
+        "discussion_questions": [
+            {"type": "question", "value": text, "id": f"discussion-{number}"}
+            for number, text in enumerate(module.get("discussion_questions", []), start=1)
+        ],
+        "handout": module.get("handout", ""),
+    }
+
+
 def load_site(content_dir=CONTENT_DIR, modules=None):
     """The curriculum as a tree of PageSpecs rooted at the home page.
 
@@ -161,6 +178,7 @@ def load_site(content_dir=CONTENT_DIR, modules=None):
                 for number, text in enumerate(module.get("objectives", []), start=1)
             ],
         }
+        module_fields.update(lesson_plan_fields(module))
         if "quiz" in module:
             module_fields["final_quiz"] = quiz_stream_data(module["quiz"], "final-quiz")
             module_fields["offer_pre_test"] = bool(module["quiz"].get("pre_test", False))

@@ -175,6 +175,11 @@ def rows(data):
         ),
         "classrooms:assign": Row(CLASS_PAGE, CLASS_PAGE, [klass]),
         "classrooms:unassign": Row(POST_ONLY, CLASS_ACTION, [klass, data.assignment.pk]),
+        # Lesson plans: any educator may read a module's plan; from a class, its own only.
+        "classrooms:lesson_plan": Row(EDUCATOR_PAGE, EDUCATOR_PAGE, [data.module.translation_key]),
+        "classrooms:class_lesson_plan": Row(
+            CLASS_PAGE, CLASS_PAGE, [klass, data.module.translation_key]
+        ),
         "classrooms:report": Row(CLASS_PAGE, CLASS_PAGE, [klass]),
         "classrooms:report_csv": Row(CLASS_PAGE, CLASS_PAGE, [klass]),
         "classrooms:detail": Row(CLASS_PAGE, CLASS_PAGE, [klass]),

@@ -44,6 +44,12 @@ def assign(request, pk):
             assignment.pupils.set(form.cleaned_data["pupils"])
         messages.success(request, _("The work is assigned."))
         return redirect("classrooms:report", pk=pk)
+    # Every module offered gets its printable lesson plan, in the class's language.
+    lesson_plans = [
+        (value.split(":", 1)[1], title)
+        for value, title in form.fields["content"].choices
+        if value.startswith("module:")
+    ]
     return render(
         request,
         "classrooms/assign.html",
@@ -52,6 +58,7 @@ def assign(request, pk):
             "form": form,
             "audience": audience,
             "all_audiences": all_audiences,
+            "lesson_plans": lesson_plans,
         },
     )
 

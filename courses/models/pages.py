@@ -9,13 +9,13 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import StreamField
+from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cms.blocks import BaseStreamBlock
+from cms.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from cms.models import PAGE_TRANSLATABLE_FIELDS
 
 from ..blocks import FinalQuizStreamBlock, LessonStreamBlock
@@ -179,6 +179,45 @@ class ModulePage(Page):
         ),
     )
 
+    # The educator's lesson plan (classrooms builds it from the module's lessons and
+    # quiz). Every field is optional: an empty one is replaced by a default there.
+    class_minutes = models.PositiveSmallIntegerField(
+        _("class time in minutes"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(10), MaxValueValidator(600)],
+        help_text=_(
+            "How long the lesson takes in class. Leave empty to work it out from the "
+            "lessons' reading time, the activity, the discussion and the quiz."
+        ),
+    )
+    class_activity = RichTextField(
+        _("class activity"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_(
+            "What the class does together, step by step, e.g. a role play or a poster. "
+            "Leave empty for a general activity."
+        ),
+    )
+    discussion_questions = StreamField(
+        [("question", blocks.CharBlock(label=_("Question"), max_length=300))],
+        blank=True,
+        verbose_name=_("discussion questions"),
+        help_text=_(
+            "Questions the educator asks the class. Leave empty to use the lessons' "
+            "conversation starters."
+        ),
+    )
+    handout = RichTextField(
+        _("handout"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_(
+            "One page for learners to take home. Leave empty to print the lessons' key takeaways."
+        ),
+    )
+
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
@@ -188,6 +227,20 @@ class ModulePage(Page):
         FieldPanel("final_quiz"),
         FieldPanel("offer_pre_test"),
     ]
+    lesson_plan_panels = [
+        FieldPanel("class_minutes"),
+        FieldPanel("class_activity"),
+        FieldPanel("discussion_questions"),
+        FieldPanel("handout"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(lesson_plan_panels, heading=_("Lesson plan")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["courses.LearningPathPage"]
     subpage_types = ["courses.LessonPage"]
@@ -199,6 +252,10 @@ class ModulePage(Page):
         SynchronizedField("icon"),
         TranslatableField("final_quiz"),
         SynchronizedField("offer_pre_test"),
+        SynchronizedField("class_minutes"),
+        TranslatableField("class_activity"),
+        TranslatableField("discussion_questions"),
+        TranslatableField("handout"),
     ]
 
     class Meta:
