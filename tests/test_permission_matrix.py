@@ -27,7 +27,7 @@ from courses.models import Certificate
 from localization.factories import make_user, start_translation
 from localization.roles import REVIEWER, TRANSLATOR, setup_roles
 
-OUR_APPS = ("accounts", "classrooms", "cms", "courses", "helplines", "localization")
+OUR_APPS = ("accounts", "classrooms", "cms", "courses", "h5p", "helplines", "localization")
 
 ROLES = [
     "anonymous",
