@@ -5,6 +5,7 @@ import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from h5p.factories import CORE, MAIN, QUESTION, PackageBuilder, folder
 from h5p.validation import LibraryRef, PackageError, validate_package
@@ -171,3 +172,18 @@ def test_encrypted_entries_are_refused():
         data[position + 8] |= 0x1
         position = data.find(b"PK\x01\x02", position + 4)
     assert refusal(bytes(data)).code == "encrypted"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("fr", "n’est pas un paquet H5P"),
+        ("es", "no es un paquete H5P"),
+        ("ru", "не является пакетом H5P"),
+        ("ar", "ليس حزمة H5P"),
+        ("zh-hans", "不是 H5P 包"),
+    ],
+)
+def test_messages_are_translated(language, expected):
+    with translation.override(language):
+        assert expected in refusal(b"nope").messages[0]
