@@ -178,3 +178,29 @@ class PackageBuilder:
         from django.core.files.uploadedfile import SimpleUploadedFile
 
         return SimpleUploadedFile(name, self.build(), content_type="application/zip")
+
+
+def install_activity(title="Password true or false", builder=None):
+    """An installed activity, through the same validation and install as an upload."""
+    from django.db import transaction
+
+    from .install import delete_files, install_package
+    from .models import H5PActivity
+    from .validation import validate_package
+
+    upload = (builder or PackageBuilder(title=title)).upload()
+    package = validate_package(upload)
+    activity = H5PActivity(title=title)
+    written = []
+    try:
+        with transaction.atomic():
+            written, libraries = install_package(activity, package, upload)
+            upload.seek(0)
+            activity.package.save(upload.name, upload, save=False)
+            written.append(activity.package.name)
+            activity.save()
+            activity.libraries.set(libraries)
+    except BaseException:
+        delete_files(written)
+        raise
+    return activity

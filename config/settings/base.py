@@ -225,6 +225,8 @@ USE_TZ = True
 # Static files: hashed and compressed by whitenoise, served by the app itself.
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"
+# The H5P player (h5p-standalone, from npm: `make setup` installs it into node_modules).
+STATICFILES_DIRS = [("h5p-standalone", BASE_DIR / "node_modules" / "h5p-standalone" / "dist")]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
@@ -266,6 +268,9 @@ H5P_MAX_FILE_SIZE = int(os.environ.get("H5P_MAX_FILE_SIZE", 100 * 1024 * 1024))
 H5P_MAX_FILES = int(os.environ.get("H5P_MAX_FILES", 2000))
 H5P_MAX_COMPRESSION_RATIO = int(os.environ.get("H5P_MAX_COMPRESSION_RATIO", 100))
 H5P_RATIO_CHECK_MIN_SIZE = int(os.environ.get("H5P_RATIO_CHECK_MIN_SIZE", 1024 * 1024))
+# The origin of the lesson pages that frame the H5P player, the only one its results are
+# posted to. Empty: the origin the player itself is served from (one machine).
+H5P_LESSON_ORIGIN = os.environ.get("H5P_LESSON_ORIGIN", "")
 
 LOGGING = {
     "version": 1,
