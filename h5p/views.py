@@ -54,6 +54,7 @@ def player(request, pk):
     """A page that plays one activity with h5p-standalone, to be framed by a lesson."""
     activity = get_object_or_404(H5PActivity, pk=pk, main_library__isnull=False)
     content_url = reverse("h5p:content_root", args=[activity.pk])
+    embed_types = activity.h5p_json.get("embedTypes") or []
     response = render(
         request,
         "h5p/player.html",
@@ -64,6 +65,9 @@ def player(request, pk):
                 "librariesPath": reverse("h5p:libraries_root").rstrip("/"),
                 "frameJs": static("h5p-standalone/frame.bundle.js"),
                 "frameCss": static("h5p-standalone/styles/h5p.css"),
+                # The player page is the isolation boundary already; content that can
+                # be embedded in a div needs no nested frame.
+                "embedType": "div" if "div" in embed_types else "iframe",
             },
             "parent_origin": settings.H5P_LESSON_ORIGIN
             or f"{request.scheme}://{request.get_host()}",
@@ -87,7 +91,8 @@ def _serve(name):
     response["Access-Control-Allow-Origin"] = "*"
     response["Content-Security-Policy"] = FILE_CSP
     response["X-Content-Type-Options"] = "nosniff"
-    response["Cross-Origin-Resource-Policy"] = "same-site"
+    # The sandboxed player has an opaque origin: "same-site" would block it.
+    response["Cross-Origin-Resource-Policy"] = "cross-origin"
     response["Cache-Control"] = "public, max-age=3600"
     return response
 
