@@ -1,5 +1,6 @@
 # COP Learn. `make run` sets everything up and serves the site; `make test` runs the suite.
-# Only Python 3.11+ is needed; everything else comes from PyPI into .venv.
+# Python 3.11+ and Node.js (npm) are needed; the rest comes from PyPI into .venv and from
+# the npm registry into node_modules (the H5P player, served as static files).
 
 PYTHON ?= python3
 VENV := .venv
@@ -21,7 +22,12 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet -r requirements.txt
 	@touch $@
 
-setup: $(VENV)/.installed messages ## Install dependencies and compile UI translations
+# --ignore-scripts: h5p-standalone's install script is for its own development and fails.
+node_modules/.installed: package.json package-lock.json
+	npm install --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+setup: $(VENV)/.installed node_modules/.installed messages ## Install dependencies and compile UI translations
 
 messages: $(VENV)/.installed ## Compile the UI catalogues (locale/*/LC_MESSAGES/django.po)
 	@$(VENV)/bin/pybabel compile --domain=django --directory=locale --use-fuzzy 2>&1 | grep -v '^compiling' || true
@@ -63,5 +69,5 @@ format: $(VENV)/.installed ## Format the code with ruff
 	$(VENV)/bin/ruff format .
 
 clean: ## Remove the virtual environment, database and compiled files
-	rm -rf $(VENV) db.sqlite3 static_collected
+	rm -rf $(VENV) node_modules db.sqlite3 static_collected
 	find locale -name '*.mo' -delete

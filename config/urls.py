@@ -17,6 +17,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("health/", include("health.urls")),
+    # The H5P player and its files: no language prefix, no session (see h5p/views.py).
+    path("h5p/", include("h5p.urls")),
 ]
 
 if settings.DEBUG:

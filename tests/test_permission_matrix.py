@@ -24,6 +24,8 @@ from classrooms.factories import EducatorFactory, add_pupil, class_taught_by
 from classrooms.models import Assignment, ClassEducator, ParentLink
 from courses.factories import build_course_tree
 from courses.models import Certificate
+from h5p.factories import MAIN, install_activity
+from h5p.factories import folder as library_folder
 from localization.factories import make_user, start_translation
 from localization.roles import REVIEWER, TRANSLATOR, setup_roles
 
@@ -32,6 +34,7 @@ OUR_APPS = (
     "classrooms",
     "cms",
     "courses",
+    "h5p",
     "health",
     "helplines",
     "indicators",
@@ -57,6 +60,8 @@ LEARNERS = ["child", "pupil", "parent", "other_parent"]
 EDUCATORS = ["educator", "co_teacher", "other_educator"]
 STAFF = ["translator_fr", "translator_ar", "reviewer_fr", "editor", "admin"]
 SIGNED_IN = [role for role in ROLES if role != "anonymous"]
+
+H5P_LIBRARY = library_folder(MAIN)
 
 # Answers, as `answer()` names them.
 OK, FOUND, LOGIN, ADMIN_LOGIN = "200", "302", "302 login", "302 admin login"
@@ -225,6 +230,13 @@ def rows(data):
             expect(ADMIN_LOGIN, staff=FOUND, translator_ar=ADMIN_REFUSED),
             [data.french_lesson.pk],
         ),
+        # The H5P player and its files: public and sessionless (h5p/views.py); the folders
+        # list nothing, and their 404 becomes the language middleware's /<language>/ offer.
+        "h5p:player": Row(PUBLIC, expect(NOT_ALLOWED), [data.activity.pk]),
+        "h5p:content_root": Row(expect(FOUND), expect(FOUND), [data.activity.pk]),
+        "h5p:content_file": Row(PUBLIC, expect(NOT_ALLOWED), [data.activity.pk, "h5p.json"]),
+        "h5p:libraries_root": Row(expect(FOUND), expect(FOUND)),
+        "h5p:library_file": Row(PUBLIC, expect(NOT_ALLOWED), [H5P_LIBRARY, "main.js"]),
         "helplines_admin:import": Row(ADMIN_ONLY, ADMIN_ONLY),
         "helplines_admin:export": Row(ADMIN_ONLY, ADMIN_ONLY),
         "wagtailsnippets_helplines_helpline:list": Row(ADMIN_ONLY, ADMIN_ONLY_GET),
@@ -328,6 +340,7 @@ class PermissionMatrixTests(TestCase):
             "admin": make_user("admin", is_superuser=True),
         }
         cls.users["editor"].groups.add(Group.objects.get(name="Editors"))
+        cls.activity = install_activity()
 
     def request(self, role, method, url):
         """One request as `role`, whose changes are rolled back afterwards."""

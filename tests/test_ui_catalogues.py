@@ -15,6 +15,7 @@ APPS = [
     "cms",
     "courses",
     "curriculum",
+    "h5p",
     "helplines",
     "indicators",
     "localization",

@@ -18,7 +18,6 @@ from classrooms.lesson_plan import (
 from classrooms.models import Assignment
 from courses.factories import LessonPageFactory, build_course_tree
 from courses.models import ModulePage
-from curriculum.source import lesson_plan_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -183,14 +182,3 @@ def test_module_editors_get_a_lesson_plan_tab(admin_client):
     page = response.content.decode()
     assert "Lesson plan" in page
     assert 'name="class_activity"' in page
-
-
-def test_curriculum_files_map_lesson_plan_fields_with_stable_ids():
-    fields = lesson_plan_fields(
-        {"class_minutes": 45, "discussion_questions": ["Why?", "Who?"], "handout": "<p>H</p>"}
-    )
-    assert fields["class_minutes"] == 45
-    assert fields["class_activity"] == ""
-    assert fields["handout"] == "<p>H</p>"
-    assert [q["id"] for q in fields["discussion_questions"]] == ["discussion-1", "discussion-2"]
-    assert lesson_plan_fields({})["class_minutes"] is None

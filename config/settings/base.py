@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "health",
     # Reads the apps above; nothing imports it.
     "indicators",
+    # H5P interactive activities: packages, their libraries and the player.
+    "h5p",
     # Wagtail and wagtail-localize
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -223,6 +225,8 @@ USE_TZ = True
 # Static files: hashed and compressed by whitenoise, served by the app itself.
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"
+# The H5P player (h5p-standalone, from npm: `make setup` installs it into node_modules).
+STATICFILES_DIRS = [("h5p-standalone", BASE_DIR / "node_modules" / "h5p-standalone" / "dist")]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 STORAGES = {
@@ -254,6 +258,19 @@ QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.wikipedia.org/")
 # Help-seeking counts: uses of helpline links counted per client address and day, at
 # most (a school behind one address still counts; a script cannot inflate the figure).
 HELP_COUNT_DAILY_LIMIT = int(os.environ.get("HELP_COUNT_DAILY_LIMIT", "30"))
+
+# H5P packages: an upload is refused before anything is written when it passes any of
+# these limits. The compression ratio (unpacked / packed size, per file) stops zip bombs;
+# files smaller than H5P_RATIO_CHECK_MIN_SIZE are exempt (small JSON compresses well).
+H5P_MAX_UPLOAD_SIZE = int(os.environ.get("H5P_MAX_UPLOAD_SIZE", 50 * 1024 * 1024))
+H5P_MAX_UNPACKED_SIZE = int(os.environ.get("H5P_MAX_UNPACKED_SIZE", 200 * 1024 * 1024))
+H5P_MAX_FILE_SIZE = int(os.environ.get("H5P_MAX_FILE_SIZE", 100 * 1024 * 1024))
+H5P_MAX_FILES = int(os.environ.get("H5P_MAX_FILES", 2000))
+H5P_MAX_COMPRESSION_RATIO = int(os.environ.get("H5P_MAX_COMPRESSION_RATIO", 100))
+H5P_RATIO_CHECK_MIN_SIZE = int(os.environ.get("H5P_RATIO_CHECK_MIN_SIZE", 1024 * 1024))
+# The origin of the lesson pages that frame the H5P player, the only one its results are
+# posted to. Empty: the origin the player itself is served from (one machine).
+H5P_LESSON_ORIGIN = os.environ.get("H5P_LESSON_ORIGIN", "")
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class H5PConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "h5p"
+    label = "h5p"
+    verbose_name = _("H5P activities")
+
+    def ready(self):
+        from .signals import connect_signals
+
+        connect_signals()

@@ -1,0 +1,132 @@
+"""The H5P player and the files it loads, kept away from the learner's session.
+
+Uploaded H5P JavaScript is untrusted. The player page is meant to sit in a sandboxed
+iframe without `allow-same-origin`, and its own Content-Security-Policy carries the
+`sandbox` directive too, so even opened on its own it runs in an opaque origin: it can
+read no cookie and no page of the site, and its requests carry no session. Files it
+loads by fetch (h5p.json, library.json, content.json, fonts) are therefore cross-origin
+requests from "null" and are answered with `Access-Control-Allow-Origin: *`; they hold
+only published package content and library code. Files are read through Django's
+storage API and only those the database lists are served, so no path from the URL
+reaches the storage unchecked.
+"""
+
+import mimetypes
+import posixpath
+import re
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
+from django.urls import reverse
+from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.http import require_safe
+
+from .models import H5PActivity, H5PLibrary
+
+PLAYER_CSP = "; ".join(
+    [
+        "sandbox allow-scripts",
+        "default-src 'self'",
+        # H5P core and many content types build code and styles at run time.
+        "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "media-src 'self' blob:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "frame-src 'self' about:",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "frame-ancestors 'self'",
+    ]
+)
+FILE_CSP = "default-src 'none'; style-src 'self' 'unsafe-inline'; sandbox"
+LIBRARY_FOLDER = re.compile(r"^(?P<name>[\w.-]+)-(?P<major>\d+)\.(?P<minor>\d+)$", re.ASCII)
+
+
+@require_safe
+@xframe_options_sameorigin
+def player(request, pk):
+    """A page that plays one activity with h5p-standalone, to be framed by a lesson."""
+    activity = get_object_or_404(H5PActivity, pk=pk, main_library__isnull=False)
+    content_url = reverse("h5p:content_root", args=[activity.pk])
+    embed_types = activity.h5p_json.get("embedTypes") or []
+    response = render(
+        request,
+        "h5p/player.html",
+        {
+            "activity": activity,
+            "options": {
+                "h5pJsonPath": content_url.rstrip("/"),
+                "librariesPath": reverse("h5p:libraries_root").rstrip("/"),
+                "frameJs": static("h5p-standalone/frame.bundle.js"),
+                "frameCss": static("h5p-standalone/styles/h5p.css"),
+                # The player page is the isolation boundary already; content that can
+                # be embedded in a div needs no nested frame.
+                "embedType": "div" if "div" in embed_types else "iframe",
+            },
+            "parent_origin": settings.H5P_LESSON_ORIGIN
+            or f"{request.scheme}://{request.get_host()}",
+        },
+    )
+    response["Content-Security-Policy"] = PLAYER_CSP
+    response["Referrer-Policy"] = "no-referrer"
+    return response
+
+
+def _serve(name):
+    """A stored file with the headers a cross-origin, sandboxed reader needs."""
+    try:
+        handle = default_storage.open(name)
+    except (FileNotFoundError, OSError) as error:
+        raise Http404 from error
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    if name.endswith(".js"):
+        content_type = "text/javascript"
+    response = FileResponse(handle, content_type=content_type)
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Content-Security-Policy"] = FILE_CSP
+    response["X-Content-Type-Options"] = "nosniff"
+    # The sandboxed player has an opaque origin: "same-site" would block it.
+    response["Cross-Origin-Resource-Policy"] = "cross-origin"
+    response["Cache-Control"] = "public, max-age=3600"
+    return response
+
+
+@require_safe
+@xframe_options_sameorigin
+def content_file(request, pk, path):
+    """A file of an activity's content (h5p.json, content/content.json, media)."""
+    activity = get_object_or_404(H5PActivity, pk=pk, main_library__isnull=False)
+    name = f"{activity.content_folder}/{path}"
+    if path != "h5p.json" and name not in activity.content_files:
+        raise Http404
+    return _serve(name)
+
+
+@require_safe
+@xframe_options_sameorigin
+def library_file(request, folder, path):
+    """A file of an installed library, addressed as H5P does: Name-major.minor/path."""
+    match = LIBRARY_FOLDER.match(folder)
+    if not match:
+        raise Http404
+    library = get_object_or_404(
+        H5PLibrary,
+        machine_name=match["name"],
+        major_version=int(match["major"]),
+        minor_version=int(match["minor"]),
+    )
+    path = posixpath.normpath(path)
+    if path not in library.files:
+        raise Http404
+    return _serve(f"{library.folder}/{path}")
+
+
+def no_listing(request, **kwargs):
+    """The folders the player is told about; they list nothing."""
+    raise Http404
