@@ -55,6 +55,13 @@ class GradeResult:
     def passed(self):
         return self.max_score > 0 and 100 * self.score >= self.pass_mark * self.max_score
 
+    def recorded_results(self):
+        """What an attempt stores of this grading: {question id: {"answer", "correct"}}."""
+        return {
+            question.id: {"answer": list(question.chosen), "correct": question.correct}
+            for question in self.questions
+        }
+
 
 def parse_submission(quiz, quiz_id, data, body_size=0):
     """The answers in a POST: {question id: [choice ids]} for the quiz `quiz` (a StructValue).
@@ -86,8 +93,15 @@ def parse_submission(quiz, quiz_id, data, body_size=0):
     return answers
 
 
+def is_answered_right(chosen, correct_ids):
+    """The grading rule: a question is right when every correct choice, and no other, is
+    chosen. Used when an attempt is graded, and nowhere else: reports read the result
+    each attempt recorded (QuizAttempt.results) instead of applying it again."""
+    return bool(chosen) and set(chosen) == set(correct_ids)
+
+
 def grade(quiz, answers):
-    """Score one point per question answered exactly right (every correct choice, no other)."""
+    """Score one point per question answered exactly right (is_answered_right)."""
     results = []
     for question in quiz["questions"].bound_blocks:
         chosen = answers.get(question.id, [])
@@ -101,7 +115,7 @@ def grade(quiz, answers):
                 id=question.id,
                 question=question.value,
                 chosen=chosen,
-                correct=bool(chosen) and set(chosen) == correct_ids,
+                correct=is_answered_right(chosen, correct_ids),
                 choices=choices,
             )
         )
