@@ -8,6 +8,11 @@ of queries. They need only Wagtail's Page and Locale, so cms (which imports no o
 of ours) is where they live.
 """
 
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import get_language_info
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
 
 
@@ -42,3 +47,35 @@ def localized_pages(keys, language_code, default=None):
         if code == language_code:
             result[(str(page.translation_key), code)] = page
     return result
+
+
+@dataclass(frozen=True)
+class Text:
+    """A piece of page content and the language it is written in, so that a page in
+    another language can mark it (lang/dir)."""
+
+    text: str
+    lang: str
+
+    def __str__(self):
+        return self.text
+
+    @property
+    def dir(self):
+        return "rtl" if get_language_info(self.lang)["bidi"] else "ltr"
+
+
+def source_language():
+    """The default Locale's language code, worked out without a query (as
+    Locale.get_default does)."""
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+def live_titles(keys, language_code):
+    """{translation_key: title} of the live pages in `language_code` among `keys` (one
+    query)."""
+    return dict(
+        Page.objects.live()
+        .filter(translation_key__in=keys, locale__language_code=language_code)
+        .values_list("translation_key", "title")
+    )
