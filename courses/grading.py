@@ -127,6 +127,25 @@ def grade(quiz, answers):
     )
 
 
+def as_recorded(quiz, attempt):
+    """An earlier attempt's result as it was graded then.
+
+    The quiz gives the wording and choices to show; whether each answer was right, and
+    the score, come from what the attempt recorded (QuizAttempt.results), never from
+    today's answer key. Only an attempt with nothing recorded (a visitor's session from
+    before results were kept) is graded now.
+    """
+    result = grade(quiz, attempt.answers)
+    if attempt.results:
+        for question in result.questions:
+            recorded = attempt.results.get(question.id)
+            if recorded is not None:
+                question.correct = recorded["correct"]
+        result.score, result.max_score = attempt.score, attempt.max_score
+        result.pass_mark = attempt.pass_mark
+    return result
+
+
 def compare_with_pre_test(result, pre_test):
     """Put each question of the pre-test beside the same question of `result`.
 

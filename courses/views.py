@@ -22,6 +22,7 @@ from . import dashboard
 from .grading import (
     MAX_BODY_BYTES,
     SubmissionError,
+    as_recorded,
     compare_with_pre_test,
     grade,
     parse_submission,
@@ -130,7 +131,7 @@ def submit_quiz(request, page_id, quiz_id):
     if kind == AttemptKind.FINAL:
         pre_test = pre_test_attempt(progress, module, quiz.id)
         if pre_test is not None:
-            compare_with_pre_test(result, grade(quiz.value, pre_test.answers))
+            compare_with_pre_test(result, as_recorded(quiz.value, pre_test))
         if result.passed:
             context["next_step"] = next_step_after_final_quiz(progress, module, get_language())
     if _is_fetch(request):

@@ -62,7 +62,7 @@ class LastOpenedLesson(LearnerRecord):
 
     One row per learner, overwritten each time they open a lesson (in one upsert
     query), so it costs the same however much they read. An anonymous visitor's is
-    kept in their session instead (courses.progress.SessionProgress).
+    kept in their session instead (courses.progress.records.SessionProgress).
     """
 
     lesson_key = models.UUIDField(help_text="translation_key of the lesson page")

@@ -89,6 +89,20 @@ def test_changing_a_correct_answer_keeps_past_results_and_grades_new_attempts_an
     assert report.rows[0].cells[0].best_score == 100
 
 
+def test_the_pre_test_beside_a_final_quiz_shows_what_was_recorded(client):
+    tree = build_course_tree(lesson_count=1, quizzes=True)
+    client.force_login(ChildFactory())
+    client.post(final_url(tree.module), {**quiz_answers("final"), "mode": "pre_test"})
+    module = tree.module.specific
+    choices = module.final_quiz[0].value["questions"][0]["choices"]
+    choices[0]["is_correct"], choices[1]["is_correct"] = False, True
+    module.save_revision().publish()
+    response = client.post(final_url(tree.module), quiz_answers("final"))
+    pre_test = response.context["result"].pre_test
+    assert (pre_test.score, pre_test.questions[0].correct) == (3, True)
+    assert response.context["result"].score == 2
+
+
 def test_earlier_attempts_get_results_once_graded_with_the_current_key():
     tree = build_course_tree(lesson_count=1, quizzes=True)
     learner = ChildFactory()
