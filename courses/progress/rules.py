@@ -44,11 +44,6 @@ class ModuleSteps:
         """Whether the module is finished now (an empty module never is)."""
         return self.total > 0 and self.done(lessons_done, final_passed) == self.total
 
-    def percent(self, lessons_done, final_passed, completed=False):
-        if not self.total:
-            return 100 if completed else 0
-        return round(100 * self.done(lessons_done, final_passed, completed) / self.total)
-
 
 def passes_final_quiz(attempt, quiz_id):
     """Whether `attempt` passed the final quiz `quiz_id` (a replaced quiz does not count)."""
