@@ -39,7 +39,8 @@ def build(module_count):
 
     from courses.factories import build_course_tree, quiz_answers
     from courses.models import LessonPage
-    from courses.progress import DatabaseProgress, mark_lesson_done
+    from courses.progress.records import DatabaseProgress
+    from courses.progress.rules import mark_lesson_done
 
     tree = build_course_tree(lesson_count=3, quizzes=True, module_count=module_count)
     user = get_user_model().objects.create_user("bench-learner")

@@ -6,31 +6,14 @@ Where a page has no live translation in the class language, the English source s
 in, and the text carries its own language so the page can mark it (lang/dir).
 
 Everything here is looked up in a fixed number of queries, whatever the number of pages.
+Titles come from cms.pages_in_language, which any app may use; what is particular to
+classes here is the final quizzes' questions.
 """
 
-from dataclasses import dataclass
-
-from django.conf import settings
-from django.utils.translation import get_language_info
-from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Page
-
+from cms.pages_in_language import Text, live_titles, source_language
 from courses.models import ModulePage
 
-
-@dataclass(frozen=True)
-class Text:
-    """A piece of course content and the language it is written in."""
-
-    text: str
-    lang: str
-
-    def __str__(self):
-        return self.text
-
-    @property
-    def dir(self):
-        return "rtl" if get_language_info(self.lang)["bidi"] else "ltr"
+__all__ = ["ContentInLanguage", "Text"]
 
 
 class ContentInLanguage:
@@ -42,18 +25,13 @@ class ContentInLanguage:
 
     def __init__(self, language, source_pages, with_quizzes=False):
         self.language = language
-        # The default Locale's code, worked out without a query (as Locale.get_default does).
-        self.source_language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        self.source_language = source_language()
         self.titles = {}
         self.quizzes = {}
         keys = {page.translation_key for page in source_pages}
         if language == self.source_language or not keys:
             return
-        self.titles = dict(
-            Page.objects.live()
-            .filter(translation_key__in=keys, locale__language_code=language)
-            .values_list("translation_key", "title")
-        )
+        self.titles = live_titles(keys, language)
         if with_quizzes:
             module_keys = {p.translation_key for p in source_pages if isinstance(p, ModulePage)}
             for module in ModulePage.objects.live().filter(

@@ -97,7 +97,7 @@ def audience_pages():
 
 def audience_choices(language):
     """(translation_key, title in `language` or the source title) of every audience."""
-    from courses.progress import localized_pages, page_in_language
+    from cms.pages_in_language import localized_pages, page_in_language
 
     audiences = list(audience_pages())
     pages = localized_pages([a.translation_key for a in audiences], language)

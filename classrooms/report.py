@@ -15,6 +15,7 @@ from wagtail.models import Locale, Page
 
 from courses.models import LessonCompletion, LessonPage, ModuleCompletion, ModulePage, QuizAttempt
 from courses.models.progress import AttemptKind
+from courses.progress.rules import ModuleSteps, passes_final_quiz
 
 from .content import ContentInLanguage
 from .models import Assignment
@@ -152,20 +153,23 @@ def class_report(school_class, today=None):
             "module_key",
             "quiz_id",
             "kind",
-            "answers",
+            "results",
             "score",
             "max_score",
             "passed",
             "created",
         )
     )
+    final_quiz_ids = {
+        m.translation_key: m.quiz.id for item in items for m in item.modules if m.quiz is not None
+    }
     best, failed, passed_final = {}, defaultdict(int), set()
     for attempt in attempts:
         key = (attempt.learner_id, attempt.module_key)
         seen(attempt.learner_id, attempt.module_key, attempt.created)
         if attempt.kind == AttemptKind.FINAL:
             best[key] = max(best.get(key, 0), attempt.percent)
-            if attempt.passed:
+            if passes_final_quiz(attempt, final_quiz_ids.get(attempt.module_key)):
                 passed_final.add(key)
         if not attempt.passed:
             failed[(attempt.learner_id, attempt.module_key, attempt.quiz_id)] += 1
@@ -185,13 +189,13 @@ def class_report(school_class, today=None):
             scores, activity = [], None
             for module in item.modules:
                 key = (pupil.pk, module.translation_key)
-                module_lessons = lessons[module.translation_key]
-                steps += len(module_lessons) + (1 if module.quiz else 0)
-                if key in completed:
-                    done += len(module_lessons) + (1 if module.quiz else 0)
-                else:
-                    done += len(done_lessons[key] & module_lessons)
-                    done += 1 if module.quiz and key in passed_final else 0
+                module_steps = ModuleSteps(
+                    frozenset(lessons[module.translation_key]), module.quiz is not None
+                )
+                steps += module_steps.total
+                done += module_steps.done(
+                    done_lessons[key], key in passed_final, completed=key in completed
+                )
                 if key in best:
                     scores.append(best[key])
                 when = last.get(key)
@@ -216,38 +220,38 @@ def class_report(school_class, today=None):
     return Report(items, rows, hardest_questions(items, attempts, content))
 
 
-def _answer_key(quiz):
-    """{question id: (text, correct choice ids)}: the grading rule of courses.grading,
-    worked out once per quiz instead of once per attempt."""
-    return {
-        question.id: (
-            question.value["text"],
-            {c.id for c in question.value["choices"].bound_blocks if c.value["is_correct"]},
-        )
-        for question in quiz.value["questions"].bound_blocks
-    }
-
-
 def hardest_questions(items, attempts, content, limit=10):
     """Final-quiz questions by share of wrong answers, across the class's attempts,
-    worded as in the class language (`content`)."""
+    worded as in the class language (`content`).
+
+    Each attempt counts as it was graded (QuizAttempt.results): an answer key changed
+    since does not change what the report says about earlier answers. Questions no
+    longer in the quiz are left out, having no wording to show.
+    """
     modules = {m.translation_key: m for item in items for m in item.modules if m.quiz is not None}
-    keys = {key: (module.quiz.id, _answer_key(module.quiz)) for key, module in modules.items()}
+    questions = {
+        key: (
+            module.quiz.id,
+            {q.id: q.value["text"] for q in module.quiz.value["questions"].bound_blocks},
+        )
+        for key, module in modules.items()
+    }
     answered, wrong = defaultdict(int), defaultdict(int)
     for attempt in attempts:
-        quiz_id, answer_key = keys.get(attempt.module_key, (None, None))
+        quiz_id, texts = questions.get(attempt.module_key, (None, {}))
         if attempt.kind != AttemptKind.FINAL or attempt.quiz_id != quiz_id:
             continue
-        for question_id, (_text, correct_ids) in answer_key.items():
-            chosen = attempt.answers.get(question_id) or []
+        for question_id, result in attempt.results.items():
+            if question_id not in texts:
+                continue
             answered[(attempt.module_key, question_id)] += 1
-            if not (chosen and set(chosen) == correct_ids):
+            if not result["correct"]:
                 wrong[(attempt.module_key, question_id)] += 1
     rows = [
         {
             "module": content.title(modules[module_key]),
             "question": content.question(
-                modules[module_key], question_id, keys[module_key][1][question_id][0]
+                modules[module_key], question_id, questions[module_key][1][question_id]
             ),
             "answered": answered[(module_key, question_id)],
             "wrong": count,

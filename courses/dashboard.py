@@ -14,9 +14,11 @@ from operator import or_
 from django.db.models import Q
 from wagtail.models import Locale, PageViewRestriction
 
+from cms.pages_in_language import localized_pages, page_in_language
+
 from .models import LearningPathPage, LessonPage, ModulePage
 from .models.progress import AttemptKind
-from .progress import localized_pages, page_in_language
+from .progress.rules import ModuleSteps, passes_final_quiz
 
 Node = namedtuple("Node", ["path", "translation_key"])
 
@@ -30,6 +32,8 @@ class ModuleSummary:
     has_final_quiz: bool
     final_passed: bool
     completed: bool
+    steps_total: int = 0  # lessons and final quiz, counted by progress.rules.ModuleSteps
+    steps_done: int = 0
     best_percent: int | None = None
     completed_at: object = None
     certificate: object = None
@@ -46,11 +50,11 @@ class PathSummary:
 
     @property
     def units(self):
-        return sum(len(m.lessons) + m.has_final_quiz for m in self.modules)
+        return sum(m.steps_total for m in self.modules)
 
     @property
     def units_done(self):
-        return sum(m.lessons_done + (m.has_final_quiz and m.final_passed) for m in self.modules)
+        return sum(m.steps_done for m in self.modules)
 
     @property
     def percent(self):
@@ -120,13 +124,12 @@ def summarise(progress, language_code):
         lessons_by_module.setdefault(lesson.path[: -LessonPage.steplen], []).append(lesson)
 
     best = {}
-    final_passed = set()
+    finals = {}
     for attempt in attempts:
         module_key = str(attempt.module_key)
         if attempt.kind == AttemptKind.FINAL:
             best[module_key] = max(best.get(module_key, 0), attempt.percent)
-            if attempt.passed:
-                final_passed.add((module_key, attempt.quiz_id))
+            finals.setdefault(module_key, []).append(attempt)
 
     summaries = []
     next_keys = {}
@@ -141,14 +144,22 @@ def summarise(progress, language_code):
             key = str(module.translation_key)
             module_lessons = lessons_by_module.get(module.path, [])
             quiz = module.quiz
+            steps = ModuleSteps(
+                frozenset(str(le.translation_key) for le in module_lessons), quiz is not None
+            )
+            final_passed = quiz is not None and any(
+                passes_final_quiz(attempt, quiz.id) for attempt in finals.get(key, ())
+            )
             module_summary = ModuleSummary(
                 key=key,
                 page=None,
                 lessons=module_lessons,
                 lessons_done=sum(str(le.translation_key) in lesson_keys for le in module_lessons),
                 has_final_quiz=quiz is not None,
-                final_passed=quiz is not None and (key, quiz.id) in final_passed,
+                final_passed=final_passed,
                 completed=key in module_done,
+                steps_total=steps.total,
+                steps_done=steps.done(lesson_keys, final_passed, completed=key in module_done),
                 best_percent=best.get(key),
                 certificate=certificates.get(("module", key)),
             )

@@ -55,6 +55,13 @@ class GradeResult:
     def passed(self):
         return self.max_score > 0 and 100 * self.score >= self.pass_mark * self.max_score
 
+    def recorded_results(self):
+        """What an attempt stores of this grading: {question id: {"answer", "correct"}}."""
+        return {
+            question.id: {"answer": list(question.chosen), "correct": question.correct}
+            for question in self.questions
+        }
+
 
 def parse_submission(quiz, quiz_id, data, body_size=0):
     """The answers in a POST: {question id: [choice ids]} for the quiz `quiz` (a StructValue).
@@ -86,8 +93,15 @@ def parse_submission(quiz, quiz_id, data, body_size=0):
     return answers
 
 
+def is_answered_right(chosen, correct_ids):
+    """The grading rule: a question is right when every correct choice, and no other, is
+    chosen. Used when an attempt is graded, and nowhere else: reports read the result
+    each attempt recorded (QuizAttempt.results) instead of applying it again."""
+    return bool(chosen) and set(chosen) == set(correct_ids)
+
+
 def grade(quiz, answers):
-    """Score one point per question answered exactly right (every correct choice, no other)."""
+    """Score one point per question answered exactly right (is_answered_right)."""
     results = []
     for question in quiz["questions"].bound_blocks:
         chosen = answers.get(question.id, [])
@@ -101,7 +115,7 @@ def grade(quiz, answers):
                 id=question.id,
                 question=question.value,
                 chosen=chosen,
-                correct=bool(chosen) and set(chosen) == correct_ids,
+                correct=is_answered_right(chosen, correct_ids),
                 choices=choices,
             )
         )
@@ -111,6 +125,25 @@ def grade(quiz, answers):
         pass_mark=int(quiz["pass_mark"] if quiz["pass_mark"] is not None else 70),
         questions=results,
     )
+
+
+def as_recorded(quiz, attempt):
+    """An earlier attempt's result as it was graded then.
+
+    The quiz gives the wording and choices to show; whether each answer was right, and
+    the score, come from what the attempt recorded (QuizAttempt.results), never from
+    today's answer key. Only an attempt with nothing recorded (a visitor's session from
+    before results were kept) is graded now.
+    """
+    result = grade(quiz, attempt.answers)
+    if attempt.results:
+        for question in result.questions:
+            recorded = attempt.results.get(question.id)
+            if recorded is not None:
+                question.correct = recorded["correct"]
+        result.score, result.max_score = attempt.score, attempt.max_score
+        result.pass_mark = attempt.pass_mark
+    return result
 
 
 def compare_with_pre_test(result, pre_test):

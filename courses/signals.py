@@ -16,7 +16,7 @@ from .models import (
     PathCompletion,
     QuizAttempt,
 )
-from .progress import merge_session_progress
+from .progress.records import merge_session_progress
 
 
 def _json_value(value):

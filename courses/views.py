@@ -4,6 +4,7 @@ Pages are found by id in the URL only to know which content the learner is on; w
 recorded names the content by translation_key (see courses.models.progress).
 """
 
+from django.db import transaction
 from django.http import Http404, HttpResponseBadRequest
 from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,24 +16,25 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
+from cms.pages_in_language import localized_pages, page_in_language
+
 from . import dashboard
 from .grading import (
     MAX_BODY_BYTES,
     SubmissionError,
+    as_recorded,
     compare_with_pre_test,
     grade,
     parse_submission,
 )
 from .models import Certificate, LessonPage, ModulePage
 from .models.progress import AttemptKind, CompletionSource
-from .progress import (
-    localized_pages,
+from .progress.context import next_step_after_final_quiz
+from .progress.records import progress_for
+from .progress.rules import (
     mark_lesson_done,
-    next_step_after_final_quiz,
-    page_in_language,
     pre_test_attempt,
     pre_test_available,
-    progress_for,
     update_completions,
 )
 from .quiz_order import quiz_key, start_next_attempt
@@ -105,27 +107,32 @@ def submit_quiz(request, page_id, quiz_id):
 
     result = grade(quiz.value, answers)
     module = page if isinstance(page, ModulePage) else ModulePage.objects.parent_of(page).first()
-    progress.add_attempt(
-        page_key=page.translation_key,
-        module_key=module.translation_key,
-        quiz_id=quiz.id,
-        kind=kind,
-        answers=answers,
-        score=result.score,
-        max_score=result.max_score,
-        pass_mark=result.pass_mark,
-        passed=result.passed,
-    )
-    start_next_attempt(request, quiz_key(page, quiz.id))
     context = {"page": page, "quiz": quiz, "result": result, "kind": kind, "module": module}
-    if kind == AttemptKind.KNOWLEDGE_CHECK and result.passed:
-        mark_lesson_done(progress, page, CompletionSource.QUIZ_PASSED)
-    elif kind == AttemptKind.FINAL:
+    # The attempt and the completions it earns (lesson, module, path, certificates) are
+    # written together or not at all.
+    with transaction.atomic():
+        progress.add_attempt(
+            page_key=page.translation_key,
+            module_key=module.translation_key,
+            quiz_id=quiz.id,
+            kind=kind,
+            answers=answers,
+            score=result.score,
+            max_score=result.max_score,
+            pass_mark=result.pass_mark,
+            passed=result.passed,
+            results=result.recorded_results(),
+        )
+        if kind == AttemptKind.KNOWLEDGE_CHECK and result.passed:
+            mark_lesson_done(progress, page, CompletionSource.QUIZ_PASSED)
+        elif kind == AttemptKind.FINAL and result.passed:
+            update_completions(progress, module)
+    start_next_attempt(request, quiz_key(page, quiz.id))
+    if kind == AttemptKind.FINAL:
         pre_test = pre_test_attempt(progress, module, quiz.id)
         if pre_test is not None:
-            compare_with_pre_test(result, grade(quiz.value, pre_test.answers))
+            compare_with_pre_test(result, as_recorded(quiz.value, pre_test))
         if result.passed:
-            update_completions(progress, module)
             context["next_step"] = next_step_after_final_quiz(progress, module, get_language())
     if _is_fetch(request):
         context["in_place"] = True  # under the quiz's own heading

@@ -16,6 +16,7 @@ from classrooms.models import Assignment
 from classrooms.report import Status, class_report
 from cms.csv_export import neutralise
 from courses.factories import build_course_tree, quiz_answers
+from courses.grading import grade
 from courses.models import LessonCompletion, ModuleCompletion, QuizAttempt
 
 pytestmark = pytest.mark.django_db
@@ -53,6 +54,7 @@ def attempt(pupil, module, passed, answers=None, score=3):
         quiz_id="final",
         kind="final",
         answers=answers or {},
+        results=grade(module.quiz.value, answers or {}).recorded_results(),
         score=score,
         max_score=3,
         pass_mark=70,

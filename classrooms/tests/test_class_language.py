@@ -18,6 +18,7 @@ from accounts.factories import ChildFactory
 from classrooms.factories import EducatorFactory, add_pupil, class_taught_by
 from classrooms.models import Assignment
 from courses.factories import build_course_tree, quiz_answers
+from courses.grading import grade
 from courses.models import QuizAttempt
 
 pytestmark = pytest.mark.django_db
@@ -52,6 +53,7 @@ def wrong_final_attempt(pupil, module):
         quiz_id="final",
         kind="final",
         answers=answers,
+        results=grade(module.quiz.value, answers).recorded_results(),
         score=2,
         max_score=3,
         pass_mark=70,

@@ -9,8 +9,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cms.pages_in_language import localized_pages, page_in_language
 from courses.models import LessonCompletion, ModuleCompletion, PathCompletion, QuizAttempt
-from courses.progress import localized_pages, page_in_language
 
 from ..forms import AssignmentForm
 from ..models import Assignment

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from accounts.access import child_required, educator_required, parent_required
 from accounts.throttling import forget_tries
 from courses.dashboard import summarise
-from courses.progress import DatabaseProgress
+from courses.progress.records import DatabaseProgress
 
 from ..forms import ParentCodeForm
 from ..models import Class, ParentLink

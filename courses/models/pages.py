@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -20,6 +20,17 @@ from cms.models import PAGE_TRANSLATABLE_FIELDS
 
 from ..blocks import FinalQuizStreamBlock, LessonStreamBlock
 from ..icons import Icon, icon_svg
+
+# Learner progress reaches course pages through these hooks (registered in
+# courses.wagtail_hooks), so that content models never import learner records.
+LEARNER_CONTEXT_HOOK = "courses_add_learner_context"
+LESSON_OPENED_HOOK = "courses_lesson_opened"
+
+
+def add_learner_context(page, request, context):
+    """Add what the page shows about the learner (progress, attempts) to `context`."""
+    for add in hooks.get_hooks(LEARNER_CONTEXT_HOOK):
+        add(page, request, context)
 
 
 class Audience(models.TextChoices):
@@ -124,12 +135,9 @@ class LearningPathPage(Page):
         verbose_name = _("learning path")
 
     def get_context(self, request, *args, **kwargs):
-        from ..progress import path_progress
-
         context = super().get_context(request, *args, **kwargs)
-        modules = list(ModulePage.objects.child_of(self).live().public())
-        context["modules"] = modules
-        context.update(path_progress(request, self, modules))
+        context["modules"] = list(ModulePage.objects.child_of(self).live().public())
+        add_learner_context(self, request, context)
         return context
 
 
@@ -274,23 +282,9 @@ class ModulePage(Page):
         return quiz if quiz is not None and quiz.id == quiz_id else None
 
     def get_context(self, request, *args, **kwargs):
-        from ..progress import module_progress
-
         context = super().get_context(request, *args, **kwargs)
-        lessons = list(self.lessons())
-        context["lessons"] = lessons
-        context.update(module_progress(request, self))
-        done = context["lessons_done"]
-        context["lesson_rows"] = [
-            (lesson, str(lesson.translation_key) in done) for lesson in lessons
-        ]
-        context["lessons_done_count"] = sum(is_done for _lesson, is_done in context["lesson_rows"])
-        # Once started, the module page leads on to the first lesson not done yet.
-        context["next_lesson"] = next(
-            (lesson for lesson, is_done in context["lesson_rows"] if not is_done), None
-        )
-        if not context["lessons_done_count"]:
-            context["next_lesson"] = None
+        context["lessons"] = list(self.lessons())
+        add_learner_context(self, request, context)
         return context
 
 
@@ -323,19 +317,16 @@ class LessonPage(Page):
         return None
 
     def serve(self, request, *args, **kwargs):
-        from ..progress import record_lesson_opened
-
         response = super().serve(request, *args, **kwargs)
         if not getattr(request, "is_preview", False):
-            record_lesson_opened(request, self)
+            for remember in hooks.get_hooks(LESSON_OPENED_HOOK):
+                remember(self, request)
         return response
 
     def get_context(self, request, *args, **kwargs):
-        from ..progress import progress_for
-
         context = super().get_context(request, *args, **kwargs)
         context.update(self.position_in_module())
-        context["lesson_done"] = progress_for(request).has_lesson(self.translation_key)
+        add_learner_context(self, request, context)
         context["audience"] = self.audience()
         return context
 

@@ -62,7 +62,7 @@ class LastOpenedLesson(LearnerRecord):
 
     One row per learner, overwritten each time they open a lesson (in one upsert
     query), so it costs the same however much they read. An anonymous visitor's is
-    kept in their session instead (courses.progress.SessionProgress).
+    kept in their session instead (courses.progress.records.SessionProgress).
     """
 
     lesson_key = models.UUIDField(help_text="translation_key of the lesson page")
@@ -82,6 +82,16 @@ class QuizAttempt(LearnerRecord):
 
     Retries are allowed, so attempts are not unique; `uid` lets an attempt made before
     signing in move into the account exactly once.
+
+    `results` keeps, per question, what was answered and whether it was right when the
+    attempt was graded: {question id: {"answer": [choice ids], "correct": bool}}, as
+    Kolibri's attempt logs do. A JSON field rather than a row per question: an attempt is
+    written and read whole (its feedback, the class report), never one question at a
+    time, and a child table would add a query to every report. Reports read these
+    results and never grade old answers again, so an editor who later changes a correct
+    answer changes neither past scores nor past reports; new attempts use the new key.
+    Attempts made before results were stored were graded once, by a migration, with the
+    answer key of that day: `results_regraded` says so.
     """
 
     uid = models.UUIDField(unique=True)
@@ -96,6 +106,15 @@ class QuizAttempt(LearnerRecord):
         validators=[MinValueValidator(0), MaxValueValidator(100)]
     )
     passed = models.BooleanField()
+    results = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text='question id -> {"answer": [choice ids], "correct": bool}, as graded',
+    )
+    results_regraded = models.BooleanField(
+        default=False,
+        help_text="results were worked out after the attempt, with a later answer key",
+    )
 
     class Meta:
         ordering = ["-created"]

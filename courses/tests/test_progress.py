@@ -14,7 +14,7 @@ from courses.models import (
     QuizAttempt,
 )
 from courses.models.progress import AttemptKind, CompletionSource
-from courses.progress import SESSION_KEY, merge_session_progress
+from courses.progress.records import SESSION_KEY, merge_session_progress
 
 User = get_user_model()
 

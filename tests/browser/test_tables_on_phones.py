@@ -14,6 +14,7 @@ from accounts.factories import PASSWORD, ChildFactory
 from classrooms.factories import EducatorFactory, add_pupil, class_taught_by
 from classrooms.models import Assignment
 from courses.factories import build_course_tree, quiz_answers
+from courses.grading import grade
 from courses.models import QuizAttempt
 
 LANGUAGES = ["en", "fr", "es", "ru", "ar", "zh-hans"]
@@ -45,6 +46,7 @@ def failed_final_attempts(pupil, module):
             quiz_id="final",
             kind=kind,
             answers=wrong,
+            results=grade(module.quiz.value, wrong).recorded_results(),
             score=2,
             max_score=3,
             pass_mark=70,
