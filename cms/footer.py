@@ -38,7 +38,7 @@ def footer_for(language_code):
 
 
 def _links(footer):
-    """Each linked page in the footer's language where a live translation exists."""
+    """Each linked live page, in the footer's language where it has a translation there."""
     for block in footer.links:
         page = block.value["page"]
         if page is None:
