@@ -9,11 +9,7 @@ password, deletion, parent codes) asks `account_made_for_class`.
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 
-from accounts.access import educator_required
-
 from ..models import Class, ClassPupil
-
-__all__ = ["account_made_for_class", "educator_required", "membership", "my_class"]
 
 
 def my_class(request, pk):

@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.access import educator_required
 from cms.pages_in_language import localized_pages, page_in_language
 from courses.models import LessonCompletion, ModuleCompletion, PathCompletion, QuizAttempt
 
@@ -16,7 +17,6 @@ from ..forms import AssignmentForm
 from ..models import Assignment
 from ..report import assignment_structure
 from . import access
-from .access import educator_required
 from .classes import audience_title
 
 

@@ -8,10 +8,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.access import educator_required
+
 from ..forms import ClassForm, CoTeacherForm, audience_choices
 from ..models import Class, ClassEducator
 from . import access
-from .access import educator_required
 
 
 def audience_title(school_class):

@@ -10,9 +10,10 @@ from django.shortcuts import render
 from django.utils import translation
 from django.utils.html import format_html
 
+from accounts.access import educator_required
+
 from ..lesson_plan import build_lesson_plan, module_in_language
 from . import access
-from .access import educator_required
 
 
 def render_plan(request, module_key, language, school_class=None):

@@ -10,13 +10,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from accounts.access import educator_required
+
 from ..forms import AddPupilsForm
 from ..models import Class, ParentLink
 from ..parents import end_class_links
 from ..pupils import create_pupils
 from ..pupils import reset_password as new_password
 from . import access
-from .access import educator_required
 
 CARDS_SESSION_KEY = "classroom_cards"
 

@@ -3,11 +3,11 @@
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from accounts.access import educator_required
 from cms.csv_export import csv_response
 
 from ..report import class_report
 from . import access
-from .access import educator_required
 
 
 @educator_required
