@@ -131,12 +131,15 @@ class ShuffledQuizViewTests(TestCase):
     def test_each_recorded_attempt_gets_a_new_order(self):
         fixed_browser(self.client, "a")
         orders = [self.shown()]
-        for _ in range(3):
+        for _ in range(6):
             self.submit({"q1": ["b"]})
             orders.append(self.shown())
-        self.assertEqual(len({tuple(order["check-q1"]) for order in orders}), 4)
+        # Each attempt is a new shuffle of a few choices, so two attempts may draw the same
+        # order by chance; seven attempts never all drawing it is what a fixed order fails.
+        distinct = {tuple(order["check-q1"]) for order in orders}
+        self.assertGreaterEqual(len(distinct), 3)
         key = quiz_key(self.lesson, "check")
-        self.assertEqual(self.client.session[ROUNDS_KEY][key], 3)
+        self.assertEqual(self.client.session[ROUNDS_KEY][key], 6)
 
     def test_learners_in_different_browsers_see_different_orders(self):
         orders = set()
