@@ -5,9 +5,14 @@ indicator's table over all countries (so a focal point's row is suppressed exact
 it is in the all-country view, and the two views cannot be played against each other),
 and then keeps the rows the user may see. Derived figures (rates, mean gain) are
 computed from protected cells only.
+
+Trends put several months side by side. Each month is protected on its own, exactly
+as when it is shown alone: months do not overlap, so no figure of one month can be
+worked out from another's, and a trend shows nothing the month views do not.
 """
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -119,6 +124,50 @@ def available_months():
 
 
 @dataclass
+class Comparison:
+    """Every country's headline figures, sorted as asked."""
+
+    measures: list
+    rows: list  # (country code, label, [(figure, unit) per measure])
+    sort: str
+    descending: bool
+
+    def headers(self):
+        """Per column: key, label, unit, the order its link asks for and its aria-sort.
+
+        A click on the sorted column reverses it; a click on another figure sorts
+        largest first, on the country column A to Z.
+        """
+        columns = [("country", _("Country"), "")]
+        columns += [(m.key, m.label, m.unit) for m in self.measures]
+        headers = []
+        for key, label, unit in columns:
+            current = key == self.sort
+            if current:
+                order = "asc" if self.descending else "desc"
+                aria_sort = "descending" if self.descending else "ascending"
+            else:
+                order, aria_sort = ("asc" if key == "country" else "desc"), None
+            headers.append(
+                {"key": key, "label": label, "unit": unit, "order": order, "aria_sort": aria_sort}
+            )
+        return headers
+
+
+TREND_MONTHS = 12
+
+
+def trend_months(month, months):
+    """The last TREND_MONTHS of `months` (those with figures) up to `month`, oldest first."""
+    return sorted(m for m in months if m <= month)[-TREND_MONTHS:]
+
+
+def trend(measure, month_figures):
+    """(month, figure) per MonthFigures: each month's headline, as that month shows it."""
+    return [(figures.month, figures.headline(measure)) for figures in month_figures]
+
+
+@dataclass
 class Breakdown:
     """A measure's table as one user may see it: rows, cells, totals and chart bars."""
 
@@ -129,13 +178,18 @@ class Breakdown:
     grand_total: object
 
 
+CELL_FIELDS = ("indicator", "country", "group", "language", "channel", "value", "learners")
+
+
 class MonthFigures:
-    def __init__(self, month, scope):
+    def __init__(self, month, scope, rows=None):
+        """`rows`: the month's CELL_FIELDS tuples when already read (see `for_months`)."""
         self.month, self.scope = month, scope
         self.cells, self.coverage = {}, {}
-        rows = IndicatorCell.objects.filter(period=Period.MONTH, period_start=month).values_list(
-            "indicator", "country", "group", "language", "channel", "value", "learners"
-        )
+        if rows is None:
+            rows = IndicatorCell.objects.filter(
+                period=Period.MONTH, period_start=month
+            ).values_list(*CELL_FIELDS)
         for indicator, country, group, language, channel, value, learners in rows:
             if indicator == Indicator.MODULES_LIVE:
                 self.coverage[language] = value
@@ -147,6 +201,15 @@ class MonthFigures:
             key=lambda code: (code == "", str(country_label(code))),
         )
         self.tables = {}
+
+    @classmethod
+    def for_months(cls, months, scope):
+        """One MonthFigures per month, from a single query."""
+        rows = defaultdict(list)
+        query = IndicatorCell.objects.filter(period=Period.MONTH, period_start__in=months)
+        for month, *cell in query.values_list("period_start", *CELL_FIELDS):
+            rows[month].append(cell)
+        return [cls(month, scope, rows[month]) for month in months]
 
     def table(self, indicator, breakdown):
         if indicator not in self.tables:
@@ -177,6 +240,38 @@ class MonthFigures:
             return self.figure(measure, TOTAL, TOTAL)
         rows = self.visible_rows()
         return self.figure(measure, rows[0], TOTAL) if rows else None
+
+    def comparison(self, sort="country", descending=False):
+        """Countries side by side on the headline figures, for those who see them all.
+
+        Sorted by country name or by one headline figure; countries whose figure is
+        suppressed or missing come last whichever the direction, so sorting never
+        ranks a hidden value.
+        """
+        if self.scope != ALL_COUNTRIES:
+            return None
+        measures = [MEASURES_BY_KEY[key] for key in HEADLINES]
+        rows = [
+            (
+                country,
+                str(country_label(country)),
+                [(self.figure(measure, country, TOTAL), measure.unit) for measure in measures],
+            )
+            for country in self.countries
+        ]
+        if sort in HEADLINES:
+            index = HEADLINES.index(sort)
+
+            def value(row):
+                return row[2][index][0]
+
+            shown = [row for row in rows if isinstance(value(row), int | float)]
+            hidden = [row for row in rows if not isinstance(value(row), int | float)]
+            shown.sort(key=value, reverse=descending)
+            rows = shown + hidden
+        elif descending:
+            rows.reverse()
+        return Comparison(measures, rows, sort, descending)
 
     def headlines(self):
         return [(MEASURES_BY_KEY[key], self.headline(MEASURES_BY_KEY[key])) for key in HEADLINES]

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.dateformat import format as format_date
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -18,7 +19,16 @@ from django.views.decorators.http import require_GET
 from cms.csv_export import csv_response
 
 from .chart import bar_chart
-from .dashboard import MEASURES, MEASURES_BY_KEY, MonthFigures, available_months, parse_month
+from .dashboard import (
+    HEADLINES,
+    MEASURES,
+    MEASURES_BY_KEY,
+    MonthFigures,
+    available_months,
+    parse_month,
+    trend,
+    trend_months,
+)
 from .disclosure import SUPPRESSED
 from .roles import ALL_COUNTRIES, visible_countries
 from .templatetags.indicator_figures import figure_text
@@ -55,7 +65,9 @@ def dashboard(request):
         "min_cell": settings.INDICATORS_MIN_CELL,
     }
     if month is not None:
-        figures = MonthFigures(month, scope)
+        # The chosen month is the trend's last: all of them come from one query.
+        trend_figures = MonthFigures.for_months(trend_months(month, months), scope)
+        figures = trend_figures[-1]
         breakdown = figures.breakdown(measure)
         context.update(
             headlines=figures.headlines(),
@@ -67,8 +79,29 @@ def dashboard(request):
                 format_value=lambda value: figure_text(value, measure.unit),
             ),
             coverage=figures.content_coverage(),
+            trend=trend_chart(measure, trend_figures),
         )
+        sort, descending = chosen_sort(request)
+        context.update(comparison=figures.comparison(sort, descending))
     return render(request, "indicators/dashboard.html", context)
+
+
+def chosen_sort(request):
+    """The comparison table's order from ?sort=&order=; anything else means by country."""
+    sort = request.GET.get("sort", "country")
+    if sort not in HEADLINES:
+        sort = "country"
+    return sort, request.GET.get("order") == "desc"
+
+
+def trend_chart(measure, month_figures):
+    """The measure's headline month by month, as chart geometry."""
+    return bar_chart(
+        [(format_date(day, "M Y"), value) for day, value in trend(measure, month_figures)],
+        rtl=get_language_bidi(),
+        suppressed_text=_("suppressed"),
+        format_value=lambda value: figure_text(value, measure.unit),
+    )
 
 
 def export_rows(month, scope):

@@ -171,7 +171,8 @@ def test_the_dashboard_query_count_does_not_grow_with_countries(client, users):
         add_cell(country, list(LearnerGroup)[index % 11], 20 + index, Indicator.HELP_CONTACTS)
     assert queries() == few
     ours = [query["sql"] for query in last if "indicators_" in query["sql"]]
-    assert len(ours) == 3, ours  # the focal point's country, the months, the month's cells
+    # The focal point's country, the months, the cells of the month and its trend.
+    assert len(ours) == 3, ours
     assert few <= 13, "\n".join(query["sql"][:150] for query in last)
 
 
@@ -189,3 +190,84 @@ def test_administrators_name_focal_points_in_the_settings(client, users):
     assert "focal-FR" in response.content.decode()
     client.force_login(users["focal_FR"])
     assert client.get(reverse("focal_points:index")).status_code == 302
+
+
+def add_month(month, country, learners, indicator=Indicator.LEARNERS_REACHED):
+    IndicatorCell.objects.create(
+        period=Period.MONTH,
+        period_start=month,
+        indicator=indicator,
+        country=country,
+        group=LearnerGroup.PARENTS_CARERS,
+        value=learners,
+        learners=learners,
+    )
+
+
+def trend_rows(text):
+    """(month label, figure) rows of the trend's data table."""
+    table = text[text.index("trend-caption") :]
+    table = table[table.index("<tbody>") : table.index("</tbody>")]
+    return re.findall(r'<th scope="row">([^<]+)</th><td[^>]*>([^<]+)</td>', table)
+
+
+def test_the_trend_shows_each_month_as_its_headline_does(client, users):
+    for month, learners in ((1, 40), (2, 3), (3, 55)):
+        add_month(datetime.date(2026, month, 1), "DE", learners)
+        add_month(datetime.date(2026, month, 1), "FR", 12)
+    response = get(client, users["itu"], month="2026-03")
+    rows = trend_rows(response.content.decode())
+    assert [label for label, _value in rows] == ["Jan 2026", "Feb 2026", "Mar 2026"]
+    assert [value for _label, value in rows] == ["52", "15", "67"]
+    # A focal point sees their own country's row, with its own suppression.
+    rows = trend_rows(get(client, users["focal_DE"], month="2026-03").content.decode())
+    assert [value for _label, value in rows] == ["40", "suppressed", "55"]
+    # Months after the chosen one are not in its trend.
+    rows = trend_rows(get(client, users["itu"], month="2026-02").content.decode())
+    assert [label for label, _value in rows] == ["Jan 2026", "Feb 2026"]
+
+
+def test_the_trend_reads_all_its_months_in_one_query(client, users):
+    def queries():
+        client.force_login(users["itu"])
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(reverse("indicators:dashboard")).status_code == 200
+        return len(context)
+
+    add_month(datetime.date(2025, 12, 1), "DE", 40)
+    few = queries()
+    for month in range(1, 13):
+        add_month(datetime.date(2026, month, 1), "DE", 40)
+    assert queries() == few
+
+
+def comparison_countries(text):
+    table = text[text.index('id="comparison-caption"') :]
+    table = table[table.index("<tbody>") : table.index("</tbody>")]
+    return re.findall(r'<th scope="row">([^<]+)</th>', table)
+
+
+def test_countries_are_compared_side_by_side_and_sorted_by_any_figure(client, users):
+    january = JANUARY
+    for country, learners in (("DE", 40), ("FR", 900), ("ES", 3), ("IT", 12), ("PT", 25)):
+        add_month(january, country, learners)
+    text = get(client, users["itu"], month="2026-01").content.decode()
+    assert comparison_countries(text) == ["France", "Germany", "Italy", "Portugal", "Spain"]
+    assert 'aria-sort="ascending"' in text
+    text = get(
+        client, users["itu"], month="2026-01", sort="learners_reached", order="desc"
+    ).content.decode()
+    # Spain's 3 learners are suppressed (and a partner with it): hidden values come last.
+    countries = comparison_countries(text)
+    assert countries[0] == "France"
+    assert countries[-1] == "Spain"
+    assert 'aria-sort="descending"' in text
+    assert "sort=learners_reached&amp;order=asc#comparison" in text
+    text = get(
+        client, users["itu"], month="2026-01", sort="learners_reached", order="asc"
+    ).content.decode()
+    assert comparison_countries(text)[-1] == "Spain"
+    # Anything else in the address sorts by country, and a focal point gets no comparison.
+    text = get(client, users["itu"], month="2026-01", sort="value); drop").content.decode()
+    assert comparison_countries(text)[0] == "France"
+    assert 'id="comparison"' not in get(client, users["focal_FR"], month="2026-01").content.decode()
