@@ -17,6 +17,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("health/", include("health.urls")),
+    # The indicators API: token in the Authorization header, no session (indicators/api.py).
+    path("api/indicators/v1/", include("indicators.api_urls")),
     # The H5P player and its files: no language prefix, no session (see h5p/views.py).
     path("h5p/", include("h5p.urls")),
 ]

@@ -109,3 +109,30 @@ class FocalPoint(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.country.code})"
+
+
+class ApiToken(models.Model):
+    """A user's key to the read-only indicators API, for scripts and national systems.
+
+    Only a SHA-256 digest is kept: the token is shown once, when made, and a copy of the
+    database gives no one access. One per user; making a new one replaces the old. What
+    the token opens is decided on every request by the user's role (roles.py), so a
+    focal point who loses the role loses the API with it.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="indicators_api_token",
+        verbose_name=_("user"),
+    )
+    digest = models.CharField(max_length=64, unique=True)
+    created = models.DateTimeField(auto_now_add=True)
+    last_used = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("indicators API token")
+        verbose_name_plural = _("indicators API tokens")
+
+    def __str__(self):
+        return f"{self.user} ({self.created:%Y-%m-%d})"

@@ -11,13 +11,16 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.dateformat import format as format_date
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
 
 from cms.csv_export import csv_response
 
+from . import api_tokens
 from .chart import bar_chart
 from .dashboard import (
     HEADLINES,
@@ -30,6 +33,7 @@ from .dashboard import (
     trend_months,
 )
 from .disclosure import SUPPRESSED
+from .models import ApiToken
 from .roles import ALL_COUNTRIES, visible_countries
 from .templatetags.indicator_figures import figure_text
 
@@ -152,18 +156,52 @@ def export_csv(request):
     return csv_response(name, rows)
 
 
-@require_GET
-def export_json(request):
-    scope = scope_or_refuse(request.user)
-    month = chosen_month(request, available_months())
-    document = {
+def figures_document(month, scope):
+    """The JSON export and the API's figures: the schema is in docs/indicators.md."""
+    return {
         "schema": "cop-indicators",
         "schema_version": SCHEMA_VERSION,
         "month": month.strftime("%Y-%m") if month else None,
         "figures": list(export_rows(month, scope)) if month else [],
     }
-    response = HttpResponse(
-        json.dumps(document, ensure_ascii=False, indent=1), content_type="application/json"
+
+
+def json_response(document, **kwargs):
+    return HttpResponse(
+        json.dumps(document, ensure_ascii=False, indent=1),
+        content_type="application/json",
+        **kwargs,
     )
+
+
+@require_GET
+def export_json(request):
+    scope = scope_or_refuse(request.user)
+    month = chosen_month(request, available_months())
+    response = json_response(figures_document(month, scope))
     response["Content-Disposition"] = 'attachment; filename="cop-indicators.json"'
     return response
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def api_token(request):
+    """The signed-in user's own API token: make one (shown once), replace or revoke it."""
+    scope_or_refuse(request.user)
+    new_token = None
+    if request.method == "POST":
+        if request.POST.get("action") == "revoke":
+            api_tokens.revoke(request.user)
+        else:
+            new_token = api_tokens.issue(request.user)
+    months_url = request.build_absolute_uri(reverse("indicators_api:months"))
+    figures_url = request.build_absolute_uri(reverse("indicators_api:figures"))
+    context = {
+        "token": ApiToken.objects.filter(user=request.user).first(),
+        "new_token": new_token,
+        "examples": (
+            f'curl -H "Authorization: Bearer <token>" {months_url}\n'
+            f'curl -H "Authorization: Bearer <token>" "{figures_url}?month=YYYY-MM"'
+        ),
+    }
+    return render(request, "indicators/api_token.html", context)

@@ -68,6 +68,7 @@ OK, FOUND, LOGIN, ADMIN_LOGIN = "200", "302", "302 login", "302 admin login"
 # Wagtail answers a refused admin request by sending the user to the dashboard.
 ADMIN_REFUSED = "302 admin home"
 FORBIDDEN, NOT_FOUND, NOT_ALLOWED, BAD, NO_CONTENT = "403", "404", "405", "400", "204"
+UNAUTHORIZED = "401"
 
 
 def expect(default, **roles):
@@ -245,6 +246,10 @@ def rows(data):
         "indicators:dashboard": Row(ADMIN_ONLY, STAFF_POST_ONLY),
         "indicators:export_csv": Row(ADMIN_ONLY, STAFF_POST_ONLY),
         "indicators:export_json": Row(ADMIN_ONLY, STAFF_POST_ONLY),
+        "indicators:api_token": Row(ADMIN_ONLY, ADMIN_ONLY),
+        # The indicators API ignores sessions: without a token, no one gets in.
+        "indicators_api:months": Row(expect(UNAUTHORIZED), POST_ONLY),
+        "indicators_api:figures": Row(expect(UNAUTHORIZED), POST_ONLY),
         "wagtailsnippets_helplines_helpline:list_results": Row(ADMIN_ONLY, ADMIN_ONLY_GET),
     }
 

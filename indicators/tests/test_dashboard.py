@@ -2,62 +2,16 @@ import datetime
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
-from accounts.factories import AdultFactory, ChildFactory
 from cms.csv_export import BYTE_ORDER_MARK
-from indicators.models import FocalPoint, Indicator, IndicatorCell, LearnerGroup, Period
-from indicators.roles import FOCAL_POINTS_GROUP, ITU_GROUP, ensure_groups
+from indicators.models import Indicator, IndicatorCell, LearnerGroup, Period
+from indicators.tests.summary_rows import JANUARY, add_cell
 
 pytestmark = pytest.mark.django_db
-
-JANUARY = datetime.date(2026, 1, 1)
-
-
-def add_cell(country, group, learners, indicator=Indicator.LEARNERS_REACHED, value=None):
-    IndicatorCell.objects.create(
-        period=Period.MONTH,
-        period_start=JANUARY,
-        indicator=indicator,
-        country=country,
-        group=group,
-        value=learners if value is None else value,
-        learners=learners,
-    )
-
-
-@pytest.fixture
-def figures():
-    add_cell("FR", LearnerGroup.CHILD_13, 1)  # one child alone in France's 13-year-olds
-    add_cell("FR", LearnerGroup.CHILD_14, 40)
-    add_cell("FR", LearnerGroup.PARENTS_CARERS, 25)
-    add_cell("DE", LearnerGroup.CHILD_13, 31)
-    add_cell("DE", LearnerGroup.CHILD_14, 27)
-    add_cell("DE", LearnerGroup.PARENTS_CARERS, 733)
-    add_cell("FR", LearnerGroup.CHILD_14, 30, Indicator.MODULE_STARTS)
-    add_cell("FR", LearnerGroup.CHILD_14, 15, Indicator.MODULE_COMPLETIONS)
-
-
-@pytest.fixture
-def users():
-    groups = ensure_groups()
-    itu = AdultFactory(username="itu-staff")
-    itu.groups.add(groups[ITU_GROUP])
-    people = {"itu": itu, "admin": AdultFactory(is_superuser=True, username="root")}
-    for country in ("FR", "DE"):
-        user = AdultFactory(username=f"focal-{country}")
-        user.groups.add(groups[FOCAL_POINTS_GROUP])
-        FocalPoint.objects.create(user=user, country=country)
-        people[f"focal_{country}"] = user
-    editor = AdultFactory(username="editor-x")
-    editor.groups.add(Group.objects.get_or_create(name="Editors")[0], groups[FOCAL_POINTS_GROUP])
-    people["editor"] = editor  # in the admin, but no country bound to them
-    people["child"] = ChildFactory()
-    return people
 
 
 def get(client, user, name="indicators:dashboard", **params):
