@@ -9,12 +9,15 @@ historical models, then migrated to the latest state. Runs on SQLite and Postgre
 import datetime
 
 import pytest
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 from classrooms.models import Class
 from parent_links.models import ParentLink, ParentLinkCode
+
 
 def before_the_move():
     """Every app at its latest migration, except classrooms before 0006 and no parent_links."""
@@ -51,8 +54,8 @@ def test_links_codes_and_content_types_move_to_parent_links_with_their_rows(
     OldClass = old.get_model("classrooms", "Class")
     OldLink = old.get_model("classrooms", "ParentLink")
     OldCode = old.get_model("classrooms", "ParentLinkCode")
-    ContentType = old.get_model("contenttypes", "ContentType")
-    Permission = old.get_model("auth", "Permission")
+    OldContentType = old.get_model("contenttypes", "ContentType")
+    OldPermission = old.get_model("auth", "Permission")
 
     educator = User.objects.create(username="teacher", kind="adult", role="educator")
     mum = User.objects.create(username="mum", kind="adult", role="parent")
@@ -73,9 +76,9 @@ def test_links_codes_and_content_types_move_to_parent_links_with_their_rows(
     )
     # As in a database made before the move: content types under classrooms (taken back
     # there by 0002's reverse), with permissions pointing at them.
-    assert not ContentType.objects.filter(app_label="parent_links").exists()
-    old_type = ContentType.objects.get(app_label="classrooms", model="parentlink")
-    assert Permission.objects.filter(content_type=old_type, codename="view_parentlink").exists()
+    assert not OldContentType.objects.filter(app_label="parent_links").exists()
+    old_type = OldContentType.objects.get(app_label="classrooms", model="parentlink")
+    assert OldPermission.objects.filter(content_type=old_type, codename="view_parentlink").exists()
 
     migrate(latest())
 
@@ -106,13 +109,10 @@ def test_links_codes_and_content_types_move_to_parent_links_with_their_rows(
     assert moved_code.school_class.name == "5B" and moved_code.issued_by.username == "teacher"
     assert Class.objects.get().parent_links.count() == 2
 
-    from django.contrib.auth.models import Permission as CurrentPermission
-    from django.contrib.contenttypes.models import ContentType as CurrentContentType
-
-    assert not CurrentContentType.objects.filter(app_label="classrooms", model="parentlink")
-    moved_type = CurrentContentType.objects.get(app_label="parent_links", model="parentlink")
+    assert not ContentType.objects.filter(app_label="classrooms", model="parentlink").exists()
+    moved_type = ContentType.objects.get(app_label="parent_links", model="parentlink")
     assert moved_type.pk == old_type.pk
-    assert CurrentPermission.objects.get(codename="view_parentlink").content_type == moved_type
+    assert Permission.objects.get(codename="view_parentlink").content_type == moved_type
 
     # The table keeps its rules: one link per parent and child; new rows get new ids.
     new = ParentLink.objects.create(parent_id=dad.pk, child_id=kid.pk)
