@@ -181,7 +181,3 @@ class AssignmentForm(forms.Form):
         self.fields["pupils"].label_from_instance = lambda user: (
             f"{user.display_name} ({user.username})" if user.display_name else user.username
         )
-
-
-class ParentCodeForm(forms.Form):
-    code = forms.CharField(label=_("Code from the child"), max_length=20)

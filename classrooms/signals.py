@@ -11,22 +11,11 @@ from django.utils.translation import ngettext
 
 from accounts.signals import account_deleting, account_deletion_checked, personal_data_requested
 
-from .models import Class, ClassEducator, ClassPupil, ParentLink
-
-
-def _link_data(link, other):
-    return {
-        "name": other.display_name,
-        "username": other.username,
-        "since": link.created.isoformat(),
-        "status": link.status,
-        "through_class": link.school_class.name if link.school_class else None,
-    }
+from .models import Class, ClassEducator, ClassPupil
 
 
 @receiver(personal_data_requested, dispatch_uid="classrooms_personal_data")
 def export_classroom_data(sender, user, **kwargs):
-    links = ParentLink.objects.select_related("parent", "child", "school_class")
     data = {
         "classes_taught": [
             {"class": link.school_class.name, "since": link.added.isoformat()}
@@ -39,12 +28,6 @@ def export_classroom_data(sender, user, **kwargs):
                 "account_created_by_educator": link.created_by_id is not None,
             }
             for link in ClassPupil.objects.filter(pupil=user).select_related("school_class")
-        ],
-        "children_followed": [
-            _link_data(link, link.child) for link in links.filter(parent=user).order_by("pk")
-        ],
-        "followed_by": [
-            _link_data(link, link.parent) for link in links.filter(child=user).order_by("pk")
         ],
     }
     return "classes", data

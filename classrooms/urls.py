@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import assignments, classes, joining, lesson_plans, parents, pupils, reports
+from .views import assignments, classes, joining, lesson_plans, pupils, reports
 
 app_name = "classrooms"
 
@@ -12,31 +12,6 @@ urlpatterns = [
     path("join/", joining.join, name="join"),
     path("assigned/", assignments.assigned, name="assigned"),
     path("lesson-plans/<uuid:module_key>/", lesson_plans.lesson_plan, name="lesson_plan"),
-    path("parent-code/", parents.parent_code, name="parent_code"),
-    path("children/", parents.children, name="children"),
-    path("children/<int:child_id>/", parents.child, name="child"),
-    path(
-        "children/<int:child_id>/password/",
-        parents.child_password,
-        name="child_password",
-    ),
-    path("followers/", parents.followers, name="followers"),
-    path("links/<int:link_id>/remove/", parents.remove_link, name="remove_link"),
-    path(
-        "<int:pk>/pupils/<int:user_id>/parent-code/",
-        parents.pupil_parent_code,
-        name="pupil_parent_code",
-    ),
-    path(
-        "<int:pk>/pupils/<int:user_id>/links/<int:link_id>/confirm/",
-        parents.confirm_link,
-        name="confirm_link",
-    ),
-    path(
-        "<int:pk>/pupils/<int:user_id>/links/<int:link_id>/remove/",
-        parents.educator_remove_link,
-        name="educator_remove_link",
-    ),
     path("<int:pk>/pupils/<int:user_id>/", pupils.pupil, name="pupil"),
     path("<int:pk>/assign/", assignments.assign, name="assign"),
     path("<int:pk>/assignments/<int:assignment_id>/delete/", assignments.unassign, name="unassign"),

@@ -21,13 +21,14 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from accounts.factories import AdultFactory, ChildFactory
 from accounts.models import User
 from classrooms.factories import EducatorFactory, add_pupil, class_taught_by
-from classrooms.models import Assignment, ClassEducator, ParentLink
+from classrooms.models import Assignment, ClassEducator
 from courses.factories import build_course_tree
 from courses.models import Certificate
 from h5p.factories import MAIN, install_activity
 from h5p.factories import folder as library_folder
 from localization.factories import make_user, start_translation
 from localization.roles import REVIEWER, TRANSLATOR, setup_roles
+from parent_links.models import ParentLink
 
 OUR_APPS = (
     "accounts",
@@ -39,6 +40,7 @@ OUR_APPS = (
     "helplines",
     "indicators",
     "localization",
+    "parent_links",
 )
 
 ROLES = [
@@ -156,29 +158,6 @@ def rows(data):
         # Adults are told that only children's accounts join with a code.
         "classrooms:join": Row(SIGNED_IN_PAGE, CHILDREN_PAGE),
         "classrooms:assigned": Row(SIGNED_IN_PAGE, SIGNED_IN_PAGE),
-        "classrooms:parent_code": Row(CHILDREN_PAGE, CHILDREN_PAGE),
-        "classrooms:children": Row(
-            expect(FORBIDDEN, anonymous=LOGIN, parent=OK, other_parent=OK),
-            expect(FORBIDDEN, anonymous=LOGIN, parent=OK, other_parent=OK),
-        ),
-        "classrooms:child": Row(
-            expect(FORBIDDEN, anonymous=LOGIN, parent=OK, other_parent=NOT_FOUND),
-            expect(FORBIDDEN, anonymous=LOGIN, parent=OK, other_parent=NOT_FOUND),
-            [pupil],
-        ),
-        # Only the parent of an active link may give the child a new password.
-        "classrooms:child_password": Row(
-            expect(FORBIDDEN, anonymous=LOGIN, parent=OK, other_parent=NOT_FOUND),
-            expect(FORBIDDEN, anonymous=LOGIN, parent=FOUND, other_parent=NOT_FOUND),
-            [pupil],
-        ),
-        "classrooms:pupil_parent_code": Row(
-            POST_ONLY,
-            expect(
-                FORBIDDEN, anonymous=LOGIN, educator=OK, co_teacher=OK, other_educator=NOT_FOUND
-            ),
-            [klass, pupil],
-        ),
         "classrooms:assign": Row(CLASS_PAGE, CLASS_PAGE, [klass]),
         "classrooms:unassign": Row(POST_ONLY, CLASS_ACTION, [klass, data.assignment.pk]),
         # Lesson plans: any educator may read a module's plan; from a class, its own only.
@@ -200,15 +179,39 @@ def rows(data):
         "classrooms:remove_pupil": Row(CLASS_PAGE, CLASS_ACTION, [klass, pupil]),
         "classrooms:delete_pupil": Row(CLASS_PAGE, CLASS_ACTION, [klass, pupil]),
         "classrooms:pupil": Row(CLASS_PAGE, CLASS_PAGE, [klass, pupil]),
-        # Parent links: the child and the parent of a link, and the class's educators.
-        "classrooms:followers": Row(CHILDREN_PAGE, CHILDREN_PAGE),
-        "classrooms:remove_link": Row(
+        # Parent links (same /classes/ paths): the child and the parent of a link, and
+        # the educators of the pupil's class.
+        "parent_links:parent_code": Row(CHILDREN_PAGE, CHILDREN_PAGE),
+        "parent_links:children": Row(
+            expect(FORBIDDEN, anonymous=LOGIN, parent=OK, other_parent=OK),
+            expect(FORBIDDEN, anonymous=LOGIN, parent=OK, other_parent=OK),
+        ),
+        "parent_links:child": Row(
+            expect(FORBIDDEN, anonymous=LOGIN, parent=OK, other_parent=NOT_FOUND),
+            expect(FORBIDDEN, anonymous=LOGIN, parent=OK, other_parent=NOT_FOUND),
+            [pupil],
+        ),
+        # Only the parent of an active link may give the child a new password.
+        "parent_links:child_password": Row(
+            expect(FORBIDDEN, anonymous=LOGIN, parent=OK, other_parent=NOT_FOUND),
+            expect(FORBIDDEN, anonymous=LOGIN, parent=FOUND, other_parent=NOT_FOUND),
+            [pupil],
+        ),
+        "parent_links:pupil_parent_code": Row(
+            POST_ONLY,
+            expect(
+                FORBIDDEN, anonymous=LOGIN, educator=OK, co_teacher=OK, other_educator=NOT_FOUND
+            ),
+            [klass, pupil],
+        ),
+        "parent_links:followers": Row(CHILDREN_PAGE, CHILDREN_PAGE),
+        "parent_links:remove_link": Row(
             expect(NOT_FOUND, anonymous=LOGIN, pupil=OK, parent=OK),
             expect(NOT_FOUND, anonymous=LOGIN, pupil=FOUND, parent=FOUND),
             [data.link.pk],
         ),
-        "classrooms:confirm_link": Row(POST_ONLY, CLASS_ACTION, [klass, pupil, data.link.pk]),
-        "classrooms:educator_remove_link": Row(
+        "parent_links:confirm_link": Row(POST_ONLY, CLASS_ACTION, [klass, pupil, data.link.pk]),
+        "parent_links:educator_remove_link": Row(
             CLASS_PAGE, CLASS_ACTION, [klass, pupil, data.link.pk]
         ),
         # Pages: public (the wrapper serves the source page when a translation is missing).

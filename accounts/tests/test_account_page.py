@@ -23,7 +23,7 @@ def test_an_adult_sees_their_name_and_email_never_the_internal_username(client):
 def test_a_parent_is_not_offered_to_join_a_class(client):
     page = account_page(client, AdultFactory())
     assert reverse("classrooms:join") not in page
-    assert reverse("classrooms:children") in page
+    assert reverse("parent_links:children") in page
 
 
 def test_a_child_sees_the_username_they_sign_in_with_and_may_join_a_class(client):

@@ -255,7 +255,7 @@ def test_account_and_my_learning_pages_link_to_classes_by_role(client, educator)
     client.force_login(child)
     account = client.get(reverse("accounts:account")).content.decode()
     assert f'href="{reverse("classrooms:list")}"' not in account
-    assert reverse("classrooms:parent_code") in account
+    assert reverse("parent_links:parent_code") in account
     my_learning = client.get(reverse("courses:my_learning")).content.decode()
     assert reverse("classrooms:assigned") in my_learning
 

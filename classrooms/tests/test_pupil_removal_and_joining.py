@@ -6,7 +6,7 @@ from django.urls import reverse
 from accounts.factories import AdultFactory, ChildFactory
 from accounts.models import User
 from classrooms.factories import EducatorFactory, add_pupil, class_taught_by
-from classrooms.models import ClassPupil, ParentLink
+from classrooms.models import ClassPupil
 from courses.models import LessonCompletion
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,6 @@ def test_delete_pupil_asks_first_naming_what_goes_and_get_changes_nothing(
     client, educator, school_class
 ):
     pupil = add_pupil(school_class, ChildFactory(display_name="Sami"), created_by=educator)
-    ParentLink.objects.create(parent=AdultFactory(), child=pupil)
     LessonCompletion.objects.create(
         learner=pupil,
         lesson_key="00000000-0000-0000-0000-000000000001",
@@ -43,7 +42,7 @@ def test_delete_pupil_asks_first_naming_what_goes_and_get_changes_nothing(
     assert LessonCompletion.objects.filter(learner=pupil).exists()
     client.post(url)
     assert not User.objects.filter(pk=pupil.pk).exists()
-    assert not ParentLink.objects.exists()
+    assert not LessonCompletion.objects.filter(learner=pupil).exists()
 
 
 def test_remove_pupil_asks_first_and_get_changes_nothing(client, educator, school_class):

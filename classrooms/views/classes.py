@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import educator_required
 
+from .. import hooks
 from ..forms import ClassForm, CoTeacherForm, audience_choices
 from ..models import Class, ClassEducator
 from . import access
@@ -55,7 +56,11 @@ def class_edit(request, pk):
 @educator_required
 def class_detail(request, pk):
     school_class = access.my_class(request, pk)
-    links = school_class.pupil_links.select_related("pupil").order_by("pupil__username")
+    links = list(school_class.pupil_links.select_related("pupil").order_by("pupil__username"))
+    for link in links:
+        link.more_actions = hooks.collect(
+            hooks.pupil_row_actions, request=request, school_class=school_class, membership=link
+        )
     educators = school_class.educators.order_by("username")
     return render(
         request,

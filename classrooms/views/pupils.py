@@ -12,9 +12,9 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import educator_required
 
+from .. import hooks
 from ..forms import AddPupilsForm
-from ..models import Class, ParentLink
-from ..parents import end_class_links
+from ..models import Class
 from ..pupils import create_pupils
 from ..pupils import reset_password as new_password
 from . import access
@@ -85,20 +85,16 @@ def reset_password(request, pk, user_id):
 @educator_required
 @never_cache
 def pupil(request, pk, user_id):
-    """One pupil: what the educator may do, and (for an account made for the class) who
-    follows the pupil's progress, with the class each link came through."""
+    """One pupil: what the educator may do, and what other apps show of the pupil (who
+    follows the pupil's progress, from parent_links)."""
     school_class = access.my_class(request, pk)
     membership = access.membership(school_class, user_id)
-    links = []
-    if membership.account_made_for_class:
-        links = list(
-            ParentLink.objects.filter(child=membership.pupil)
-            .select_related("parent", "school_class")
-            .order_by("status", "created")
-        )
-    taught = set(Class.taught_by(request.user).values_list("pk", flat=True))
-    for link in links:
-        link.confirmable = not link.is_active and link.school_class_id in taught
+    sections = hooks.collect(
+        hooks.pupil_page_sections,
+        request=request,
+        school_class=school_class,
+        membership=membership,
+    )
     return render(
         request,
         "classrooms/pupil.html",
@@ -106,7 +102,7 @@ def pupil(request, pk, user_id):
             "class": school_class,
             "membership": membership,
             "pupil": membership.pupil,
-            "links": links,
+            "sections": sections,
         },
     )
 
@@ -116,22 +112,26 @@ def pupil(request, pk, user_id):
 def remove_pupil(request, pk, user_id):
     """Take a pupil out of the class: GET asks, POST does it.
 
-    The pupil keeps their account and progress; parent links and unused parent codes
-    made through this class end with the membership.
+    The pupil keeps their account and progress; what came through this class (parent
+    links and unused parent codes) ends with the membership, in the same transaction.
     """
     school_class = access.my_class(request, pk)
     membership = access.membership(school_class, user_id)
     if request.method == "POST":
         with transaction.atomic():
-            end_class_links(school_class, membership.pupil)
+            hooks.pupil_removed.send(
+                sender=Class, school_class=school_class, pupil=membership.pupil
+            )
             membership.delete()
         messages.success(request, _("The pupil is no longer in this class."))
         return redirect("classrooms:detail", pk=pk)
-    links = ParentLink.objects.filter(school_class=school_class, child=membership.pupil).count()
+    leaving = hooks.collect(
+        hooks.pupil_leaving, request=request, school_class=school_class, pupil=membership.pupil
+    )
     return render(
         request,
         "classrooms/pupil_remove.html",
-        {"class": school_class, "pupil": membership.pupil, "parent_links": links},
+        {"class": school_class, "pupil": membership.pupil, "leaving": leaving},
     )
 
 

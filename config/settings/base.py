@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "cms",
     "courses",
     "classrooms",
+    # Parents following a child's progress; some links come through a class.
+    "parent_links",
     "curriculum",
     # Before wagtail_localize: it extends the translation editor's template.
     "localization",

@@ -4,7 +4,7 @@ import pytest
 
 from accounts.factories import PASSWORD, AdultFactory, ChildFactory
 from classrooms.factories import EducatorFactory, add_pupil, class_taught_by
-from classrooms.models import ParentLink
+from parent_links.models import ParentLink
 
 
 def sign_in(page, base, username, password):

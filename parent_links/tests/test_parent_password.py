@@ -8,8 +8,8 @@ from django.urls import reverse
 from accounts.factories import PASSWORD, AdultFactory, ChildFactory
 from accounts.models import RecoveryCode, SignInThrottle, User
 from classrooms.factories import EducatorFactory, add_pupil, class_taught_by
-from classrooms.models import ParentLink
 from classrooms.pupils import create_pupils
+from parent_links.models import ParentLink
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def parent():
 
 
 def url(child):
-    return reverse("classrooms:child_password", args=[child.pk])
+    return reverse("parent_links:child_password", args=[child.pk])
 
 
 def test_a_linked_parent_confirms_then_sees_the_new_password_once(client):
@@ -33,7 +33,7 @@ def test_a_linked_parent_confirms_then_sees_the_new_password_once(client):
     client.force_login(mum)
     assert (
         f'href="{url(kid)}"'
-        in client.get(reverse("classrooms:child", args=[kid.pk])).content.decode()
+        in client.get(reverse("parent_links:child", args=[kid.pk])).content.decode()
     )
     question = client.get(url(kid)).content.decode()
     assert "csrfmiddlewaretoken" in question and 'class="card-password"' not in question

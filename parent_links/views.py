@@ -1,7 +1,9 @@
 """Parent-link pages: codes, a parent's children, a child's followers, ending a link.
 
 Who sees a link: its parent, its child, and the educators of a class the child's
-account was made for (classrooms.parents.managed_by). Everyone else gets 404 for a
+account was made for (parent_links.links.managed_by). The educator's pages (a code for
+a pupil, confirming and ending a pupil's links) start from classrooms' access rules,
+like every page of a class. Everyone else gets 404 for a
 link and 403 for a page their kind of account has no use for.
 """
 
@@ -18,15 +20,16 @@ from django.views.decorators.http import require_POST
 
 from accounts.access import child_required, educator_required, parent_required
 from accounts.throttling import forget_tries
+from classrooms.models import Class
+from classrooms.pupils import reset_password
+from classrooms.views import access
+from classrooms.wrong_codes import WrongCodeLimit
 from courses.dashboard import summarise
 from courses.progress.records import DatabaseProgress
 
-from ..forms import ParentCodeForm
-from ..models import Class, ParentLink
-from ..parents import confirm, issue_code, managed_by, redeem
-from ..pupils import reset_password
-from ..wrong_codes import WrongCodeLimit
-from . import access
+from .forms import ParentCodeForm
+from .links import confirm, issue_code, managed_by, redeem
+from .models import ParentLink
 
 
 def _links():
@@ -34,7 +37,7 @@ def _links():
 
 
 # Where a password a parent just set waits, in the session, until its page shows it once.
-CHILD_PASSWORD_SESSION_KEY = "classrooms:child_password"  # noqa: S105 (a session key)
+CHILD_PASSWORD_SESSION_KEY = "parent_links:child_password"  # noqa: S105 (a session key)
 
 
 def _active_link(request, child_id):
@@ -51,7 +54,7 @@ def parent_code(request):
     code = None
     if request.method == "POST":
         code = issue_code(request.user)
-    return render(request, "classrooms/parent_code.html", {"code": code})
+    return render(request, "parent_links/parent_code.html", {"code": code})
 
 
 @require_POST
@@ -68,7 +71,7 @@ def pupil_parent_code(request, pk, user_id):
     code = issue_code(link.pupil, school_class=school_class, issued_by=request.user)
     return render(
         request,
-        "classrooms/parent_code.html",
+        "parent_links/parent_code.html",
         {"code": code, "pupil": link.pupil, "class": school_class},
     )
 
@@ -86,17 +89,17 @@ def children(request):
             limit.count_miss()
             form.add_error("code", _("This code is not valid. Ask for a new one."))
         elif link.is_active:
-            return redirect("classrooms:child", child_id=link.child_id)
+            return redirect("parent_links:child", child_id=link.child_id)
         else:
             messages.info(
                 request,
                 _("The code is accepted. You will see the progress once the teacher confirms."),
             )
-            return redirect("classrooms:children")
+            return redirect("parent_links:children")
     links = _links().filter(parent=request.user).order_by("status", "child__username")
     return render(
         request,
-        "classrooms/children.html",
+        "parent_links/children.html",
         {"links": links, "form": form, "blocked": blocked},
         status=429 if blocked and request.method == "POST" else 200,
     )
@@ -109,7 +112,7 @@ def child(request, child_id):
     context = summarise(DatabaseProgress(link.child), translation.get_language())
     context["child"] = link.child
     context["link"] = link
-    return render(request, "classrooms/child.html", context)
+    return render(request, "parent_links/child.html", context)
 
 
 @parent_required
@@ -128,11 +131,11 @@ def child_password(request, child_id):
         password = reset_password(child)
         forget_tries(None, child)  # a sign-in pause would block the new password too
         request.session[CHILD_PASSWORD_SESSION_KEY] = {str(child.pk): password}
-        return redirect("classrooms:child_password", child_id=child.pk)
+        return redirect("parent_links:child_password", child_id=child.pk)
     waiting = request.session.pop(CHILD_PASSWORD_SESSION_KEY, {})
     return render(
         request,
-        "classrooms/child_password.html",
+        "parent_links/child_password.html",
         {"child": child, "link": link, "password": waiting.get(str(child.pk))},
     )
 
@@ -142,7 +145,7 @@ def child_password(request, child_id):
 def followers(request):
     """A child sees who follows their progress and can end any link."""
     links = _links().filter(child=request.user).order_by("created")
-    return render(request, "classrooms/followers.html", {"links": links})
+    return render(request, "parent_links/followers.html", {"links": links})
 
 
 @login_required
@@ -151,9 +154,9 @@ def remove_link(request, link_id):
     """The child or the parent ends a link: GET asks, POST ends it."""
     link = get_object_or_404(_links(), pk=link_id)
     if request.user.pk == link.child_id:
-        back = "classrooms:followers"
+        back = "parent_links:followers"
     elif request.user.pk == link.parent_id:
-        back = "classrooms:children"
+        back = "parent_links:children"
     else:
         raise Http404
     if request.method == "POST":
@@ -161,7 +164,7 @@ def remove_link(request, link_id):
         messages.success(request, _("The link is removed."))
         return redirect(back)
     return render(
-        request, "classrooms/link_remove.html", {"link": link, "cancel_url": reverse(back)}
+        request, "parent_links/link_remove.html", {"link": link, "cancel_url": reverse(back)}
     )
 
 
@@ -200,6 +203,6 @@ def educator_remove_link(request, pk, user_id, link_id):
         return redirect("classrooms:pupil", pk=school_class.pk, user_id=user_id)
     return render(
         request,
-        "classrooms/link_remove.html",
+        "parent_links/link_remove.html",
         {"link": link, "cancel_url": reverse("classrooms:pupil", args=[school_class.pk, user_id])},
     )

@@ -8,8 +8,8 @@ from django.urls import reverse
 from accounts.factories import AdultFactory, ChildFactory
 from accounts.models import User
 from classrooms.factories import EducatorFactory, add_pupil, class_taught_by
-from classrooms.models import ParentLink, ParentLinkCode
-from classrooms.parents import issue_code
+from parent_links.links import issue_code
+from parent_links.models import ParentLink, ParentLinkCode
 
 pytestmark = pytest.mark.django_db
 
@@ -37,37 +37,37 @@ def test_a_child_sees_who_follows_them_by_name_and_nobody_else_does(client):
     kid = ChildFactory()
     ParentLink.objects.create(parent=parent(display_name="Auntie Noor"), child=kid)
     client.force_login(ChildFactory())
-    assert "Auntie Noor" not in client.get(reverse("classrooms:followers")).content.decode()
+    assert "Auntie Noor" not in client.get(reverse("parent_links:followers")).content.decode()
     client.force_login(kid)
-    page = client.get(reverse("classrooms:followers")).content.decode()
+    page = client.get(reverse("parent_links:followers")).content.decode()
     assert "Auntie Noor" in page and "own code" in page
     for user in [parent(), EducatorFactory()]:
         client.force_login(user)
-        assert client.get(reverse("classrooms:followers")).status_code == 403
+        assert client.get(reverse("parent_links:followers")).status_code == 403
 
 
 def test_a_child_removes_a_link_after_a_confirmation_page(client):
     kid = ChildFactory()
     link = ParentLink.objects.create(parent=parent(display_name="Auntie Noor"), child=kid)
-    url = reverse("classrooms:remove_link", args=[link.pk])
+    url = reverse("parent_links:remove_link", args=[link.pk])
     client.force_login(kid)
     page = client.get(url).content.decode()
     assert "Auntie Noor" in page and "csrfmiddlewaretoken" in page
     assert ParentLink.objects.filter(pk=link.pk).exists()
     response = client.post(url)
-    assert response.url == reverse("classrooms:followers")
+    assert response.url == reverse("parent_links:followers")
     assert not ParentLink.objects.filter(pk=link.pk).exists()
 
 
 def test_strangers_cannot_see_or_remove_a_link(client, educator, class_5b):
     kid = add_pupil(class_5b, ChildFactory())  # joined with their own account
     link = ParentLink.objects.create(parent=parent(), child=kid)
-    url = reverse("classrooms:remove_link", args=[link.pk])
+    url = reverse("parent_links:remove_link", args=[link.pk])
     for user in [ChildFactory(), parent(), educator]:
         client.force_login(user)
         assert client.get(url).status_code == 404
         assert client.post(url).status_code == 404
-    educator_url = reverse("classrooms:educator_remove_link", args=[class_5b.pk, kid.pk, link.pk])
+    educator_url = reverse("parent_links:educator_remove_link", args=[class_5b.pk, kid.pk, link.pk])
     assert client.post(educator_url).status_code == 403
     assert ParentLink.objects.filter(pk=link.pk).exists()
 
@@ -76,30 +76,30 @@ def test_a_parent_stops_following_a_child(client):
     mum, kid = parent(), ChildFactory()
     link = ParentLink.objects.create(parent=mum, child=kid)
     client.force_login(mum)
-    client.post(reverse("classrooms:remove_link", args=[link.pk]))
+    client.post(reverse("parent_links:remove_link", args=[link.pk]))
     assert not ParentLink.objects.exists()
-    assert client.get(reverse("classrooms:child", args=[kid.pk])).status_code == 404
+    assert client.get(reverse("parent_links:child", args=[kid.pk])).status_code == 404
 
 
 def test_a_code_from_an_educator_links_only_once_the_teacher_confirms(
     client, educator, class_5b, pupil
 ):
     client.force_login(educator)
-    client.post(reverse("classrooms:pupil_parent_code", args=[class_5b.pk, pupil.pk]))
+    client.post(reverse("parent_links:pupil_parent_code", args=[class_5b.pk, pupil.pk]))
     code = ParentLinkCode.objects.get(child=pupil)
     assert code.school_class == class_5b and code.issued_by == educator
     dad = parent(display_name="Papa Jo")
     client.force_login(dad)
-    response = client.post(reverse("classrooms:children"), {"code": code.code}, follow=True)
+    response = client.post(reverse("parent_links:children"), {"code": code.code}, follow=True)
     page = response.content.decode()
     assert "waiting for the teacher to confirm" in page
     assert "Sami" not in page  # nothing about the child until the teacher confirms
     link = ParentLink.objects.get(parent=dad, child=pupil)
     assert link.status == ParentLink.Status.WAITING and link.school_class == class_5b
-    assert client.get(reverse("classrooms:child", args=[pupil.pk])).status_code == 404
-    cancel_page = client.get(reverse("classrooms:remove_link", args=[link.pk])).content.decode()
+    assert client.get(reverse("parent_links:child", args=[pupil.pk])).status_code == 404
+    cancel_page = client.get(reverse("parent_links:remove_link", args=[link.pk])).content.decode()
     assert "Sami" not in cancel_page and "5B" not in cancel_page
-    confirm_url = reverse("classrooms:confirm_link", args=[class_5b.pk, pupil.pk, link.pk])
+    confirm_url = reverse("parent_links:confirm_link", args=[class_5b.pk, pupil.pk, link.pk])
     assert client.post(confirm_url).status_code == 403  # the parent cannot confirm
     client.force_login(EducatorFactory())
     assert client.post(confirm_url).status_code == 404
@@ -110,10 +110,10 @@ def test_a_code_from_an_educator_links_only_once_the_teacher_confirms(
     link.refresh_from_db()
     assert link.status == ParentLink.Status.ACTIVE and link.confirmed_by == educator
     client.force_login(dad)
-    page = client.get(reverse("classrooms:child", args=[pupil.pk])).content.decode()
+    page = client.get(reverse("parent_links:child", args=[pupil.pk])).content.decode()
     assert "Sami" in page and "linked through class 5B" in page
     client.force_login(pupil)
-    page = client.get(reverse("classrooms:followers")).content.decode()
+    page = client.get(reverse("parent_links:followers")).content.decode()
     assert "Papa Jo" in page and "linked through class 5B" in page
 
 
@@ -121,7 +121,7 @@ def test_an_educator_removes_a_link_of_a_pupil_they_made_after_confirming(
     client, educator, class_5b, pupil
 ):
     link = ParentLink.objects.create(parent=parent(display_name="Papa Jo"), child=pupil)
-    url = reverse("classrooms:educator_remove_link", args=[class_5b.pk, pupil.pk, link.pk])
+    url = reverse("parent_links:educator_remove_link", args=[class_5b.pk, pupil.pk, link.pk])
     client.force_login(EducatorFactory())
     assert client.post(url).status_code == 404
     client.force_login(educator)
@@ -165,11 +165,50 @@ def test_the_data_export_lists_links_both_ways(client, class_5b, pupil):
     ParentLink.objects.create(parent=mum, child=pupil, school_class=class_5b)
     ParentLink.objects.create(parent=parent(), child=ChildFactory())  # someone else's
     client.force_login(pupil)
-    followed_by = json.loads(client.get(reverse("accounts:data")).content)["classes"]["followed_by"]
+    data = json.loads(client.get(reverse("accounts:data")).content)
+    followed_by = data["parent_links"]["followed_by"]
     assert [(row["name"], row["through_class"]) for row in followed_by] == [("Mum", "5B")]
     client.force_login(mum)
-    data = json.loads(client.get(reverse("accounts:data")).content)["classes"]
+    data = json.loads(client.get(reverse("accounts:data")).content)["parent_links"]
     assert [(row["name"], row["status"]) for row in data["children_followed"]] == [
         ("Sami", "active")
     ]
     assert data["followed_by"] == []
+
+
+def test_deleting_a_pupil_account_deletes_its_links_and_code(client, educator, class_5b, pupil):
+    ParentLink.objects.create(parent=parent(), child=pupil, school_class=class_5b)
+    ParentLink.objects.create(parent=parent(), child=pupil)
+    issue_code(pupil, school_class=class_5b, issued_by=educator)
+    kept = ParentLink.objects.create(parent=parent(), child=ChildFactory())
+    client.force_login(educator)
+    client.post(reverse("classrooms:delete_pupil", args=[class_5b.pk, pupil.pk]))
+    assert list(ParentLink.objects.all()) == [kept]
+    assert not ParentLinkCode.objects.exists()
+
+
+def test_the_class_page_offers_a_parent_code_only_for_accounts_made_for_the_class(
+    client, educator, class_5b, pupil
+):
+    joined = add_pupil(class_5b, ChildFactory())
+    client.force_login(educator)
+    page = client.get(reverse("classrooms:detail", args=[class_5b.pk])).content.decode()
+    assert reverse("parent_links:pupil_parent_code", args=[class_5b.pk, pupil.pk]) in page
+    assert reverse("parent_links:pupil_parent_code", args=[class_5b.pk, joined.pk]) not in page
+
+
+def test_the_removal_page_lists_nothing_that_ends_when_no_app_answers(
+    client, educator, class_5b, pupil
+):
+    """The removal page lists what ends only when an app says something ends."""
+    from classrooms import hooks
+    from parent_links import signals
+
+    hooks.pupil_leaving.disconnect(dispatch_uid="parent_links_pupil_leaving")
+    try:
+        client.force_login(educator)
+        url = reverse("classrooms:remove_pupil", args=[class_5b.pk, pupil.pk])
+        page = client.get(url).content.decode()
+    finally:
+        hooks.pupil_leaving.connect(signals.links_ending, dispatch_uid="parent_links_pupil_leaving")
+    assert "parent link" not in page and "<ul>\n\n</ul>" not in page

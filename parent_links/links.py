@@ -11,7 +11,9 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from .models import ClassPupil, ParentLink, ParentLinkCode, new_link_code, normalise_join_code
+from classrooms.models import ClassPupil, normalise_join_code
+
+from .models import ParentLink, ParentLinkCode, new_link_code
 
 CODE_LIFETIME = datetime.timedelta(days=7)
 
