@@ -261,7 +261,10 @@ class CurriculumLoaderTests(TestCase):
                 self.assertEqual(answers(module), english)
                 self.assertTrue(module.offer_pre_test)
         arabic = modules.get(locale__language_code="ar")
-        self.assertEqual(arabic.quiz.value["questions"][0]["text"], "أيٌّ من هذه معلومات خاصة؟")
+        self.assertEqual(
+            arabic.quiz.value["questions"][0]["text"],
+            "يملأ سام ملفه الشخصي في لعبة جديدة. أيٌّ من هذه معلومات خاصة؟",
+        )
 
     def test_every_loaded_page_renders_in_every_language(self):
         pages = Page.objects.filter(depth__gt=2).live().select_related("locale")
