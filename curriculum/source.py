@@ -33,10 +33,15 @@ class PageSpec:
 def stream_data(blocks):
     """StreamField raw data with stable block ids, so translations can refer to them.
 
-    List items get ids derived from their block's id and position.
+    List items get ids derived from their block's id and position. A knowledge check
+    (a "quiz" block) is written like a module's [quiz] table, with the file's own
+    question and choice ids (quiz_stream_data).
     """
     data = []
     for block in blocks:
+        if block["type"] == "quiz":
+            data.extend(quiz_stream_data(block["value"], block["id"]))
+            continue
         value = block["value"]
         if isinstance(value, dict):
             value = {

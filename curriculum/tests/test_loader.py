@@ -21,7 +21,7 @@ from wagtail_localize.segments import StringSegmentValue
 from wagtail_localize.segments.extract import extract_segments
 from wagtail_localize.strings import StringValue, validate_translation_links
 
-from courses.blocks import FinalQuizStreamBlock
+from courses.blocks import FinalQuizStreamBlock, LessonStreamBlock
 from courses.icons import Icon
 from courses.models import AudiencePage, LessonPage, ModulePage
 from curriculum.loader import (
@@ -39,6 +39,7 @@ from curriculum.source import (
     load_site,
     module_icon,
     quiz_stream_data,
+    stream_data,
 )
 
 TARGETS = ["ar", "es", "fr", "ru", "zh-hans"]
@@ -102,14 +103,22 @@ class CatalogueTests(TestCase):
         cls.entries = source_entries_by_catalogue(cls.site)
 
     def test_every_catalogue_matches_its_english_source_in_every_language(self):
-        """A source file edited without `export_curriculum_po` fails here."""
+        """A source file edited without its catalogues following fails here.
+
+        Entries are compared by context and text, not by their order in the file:
+        wagtail-localize matches them that way, and new entries may be appended at the
+        end of a catalogue (so that several people can add to one module at once)
+        rather than written in page order by `export_curriculum_po`.
+        """
         for language in TARGETS:
             committed = sorted(path.stem for path in (TRANSLATIONS_DIR / language).glob("*.po"))
             self.assertEqual(committed, sorted(self.entries), language)
             for catalogue, entries in self.entries.items():
                 path = TRANSLATIONS_DIR / language / f"{catalogue}.po"
                 with self.subTest(catalogue=f"{language}/{catalogue}.po"):
-                    self.assertEqual([entry[:2] for entry in po_entries(path)], entries)
+                    self.assertEqual(
+                        sorted(entry[:2] for entry in po_entries(path)), sorted(entries)
+                    )
 
     def test_every_segment_of_every_module_is_translated_in_every_language(self):
         """What the loader refuses (CatalogueError) or wagtail-localize would not publish."""
@@ -211,7 +220,8 @@ class CurriculumLoaderTests(TestCase):
                 self.assertEqual(stored, source_entries(spec))
 
     def test_exported_catalogues_match_the_committed_ones(self):
-        """`export_curriculum_po` on the loaded pages gives the committed entries back."""
+        """`export_curriculum_po` on the loaded pages gives the committed entries back
+        (in page order, where the committed file may have appended entries at its end)."""
         exported = Path(tempfile.mkdtemp())
         self.addCleanup(shutil.rmtree, exported)
         shutil.copytree(TRANSLATIONS_DIR, exported, dirs_exist_ok=True)
@@ -229,7 +239,7 @@ class CurriculumLoaderTests(TestCase):
                 ]
             with self.subTest(catalogue=str(path.relative_to(exported))):
                 self.assertTrue(committed)
-                self.assertEqual(po_entries(path), committed)
+                self.assertEqual(sorted(po_entries(path)), sorted(committed))
 
     def test_translated_lesson_shows_the_catalogue_text(self):
         catalogue = polib.pofile(str(TRANSLATIONS_DIR / "fr" / "my-private-information.po"))
@@ -261,7 +271,10 @@ class CurriculumLoaderTests(TestCase):
                 self.assertEqual(answers(module), english)
                 self.assertTrue(module.offer_pre_test)
         arabic = modules.get(locale__language_code="ar")
-        self.assertEqual(arabic.quiz.value["questions"][0]["text"], "أيٌّ من هذه معلومات خاصة؟")
+        self.assertEqual(
+            arabic.quiz.value["questions"][0]["text"],
+            "يملأ سام ملفه الشخصي في لعبة جديدة. أيٌّ من هذه معلومات خاصة؟",
+        )
 
     def test_every_loaded_page_renders_in_every_language(self):
         pages = Page.objects.filter(depth__gt=2).live().select_related("locale")
@@ -366,6 +379,62 @@ class QuizSourceTests(TestCase):
             [(c.id, c.value["is_correct"]) for c in question.value["choices"].bound_blocks],
             [("q1-t", True), ("q1-f", False)],
         )
+
+    def test_a_knowledge_check_in_a_lesson_body_keeps_the_files_ids_and_answer_key(self):
+        body = [
+            {"id": "text", "type": "paragraph", "value": "<p>Passwords are private.</p>"},
+            {
+                "id": "check-passwords",
+                "type": "quiz",
+                "value": {
+                    "questions": [
+                        {
+                            "id": "k1",
+                            "type": "single",
+                            "text": "Sam's friend asks for Sam's password. What should Sam do?",
+                            "choices": [
+                                {"id": "k1-a", "text": "Keep it private.", "correct": True},
+                                {"id": "k1-b", "text": "Share it once.", "feedback": "No."},
+                            ],
+                        }
+                    ]
+                },
+            },
+        ]
+        block = LessonStreamBlock()
+        value = block.to_python(stream_data(body))
+        block.clean(value)
+        check = value[1]
+        self.assertEqual((check.block_type, check.id), ("quiz", "check-passwords"))
+        [question] = check.value["questions"].bound_blocks
+        self.assertEqual(question.id, "k1")
+        self.assertEqual(
+            [(c.id, c.value["is_correct"]) for c in question.value["choices"].bound_blocks],
+            [("k1-a", True), ("k1-b", False)],
+        )
+
+    def test_every_lesson_added_for_resolution_67_ends_with_a_knowledge_check(self):
+        lessons = {
+            spec.key.rsplit("/", 1)[1]: spec
+            for spec in load_site().walk()
+            if spec.model == "courses.LessonPage"
+        }
+        for slug in RESOLUTION_67_ADULT_LESSONS:
+            with self.subTest(lesson=slug):
+                checks = [b for b in lessons[slug].fields["body"] if b["type"] == "quiz"]
+                self.assertEqual(len(checks), 1)
+                self.assertGreaterEqual(len(checks[0]["value"]["questions"]), 1)
+
+
+# Policy-makers' and industry lessons on the topics of ITU-D Resolution 67 that the
+# first curriculum did not teach (curriculum/REVIEW.md).
+RESOLUTION_67_ADULT_LESSONS = [
+    "self-regulation-and-co-regulation",
+    "international-and-regional-cooperation",
+    "building-professionals-skills",
+    "reaching-every-child",
+    "codes-of-practice-and-co-regulation",
+]
 
 
 class IconSourceTests(TestCase):
