@@ -348,8 +348,10 @@ class TranslationTests(TestCase):
         # The tree's other pages need an Arabic version for the lesson to be created under.
         for page in [self.tree.home, self.tree.audience, self.tree.path, self.tree.module]:
             page.copy_for_translation(arabic).save_revision().publish()
-        translation.save_target(publish=True)
-        arabic_lesson = self.lesson.get_translation(arabic)
+        translation.save_target(publish=False)  # published below: wagtail-localize would
+        arabic_lesson = self.lesson.get_translation(arabic)  # wait for the commit
+        arabic_lesson.latest_revision.publish()
+        arabic_lesson.refresh_from_db()
         response = self.client.get(arabic_lesson.url)
         self.assertContains(response, "[ar] A stranger in a game asks for your home address.")
         self.assertContains(response, 'dir="rtl"')
