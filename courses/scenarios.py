@@ -7,7 +7,7 @@ JavaScript, from the page's query string (play_state), and always checks them ag
 the block: ids the block does not have are refused, never guessed at.
 
 Nothing here touches learner records; courses.views records a finished way through
-(an Answer) as a knowledge check attempt.
+(an Answer) as a scenario attempt (AttemptKind.SCENARIO).
 """
 
 import uuid

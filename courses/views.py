@@ -144,10 +144,10 @@ def submit_quiz(request, page_id, quiz_id):
 
 
 def _record_scenario_outcome(request, lesson, scenario_id, answer):
-    """Record a finished way through a scenario as the lesson's knowledge check.
+    """Record a finished way through a scenario, which counts as a knowledge check.
 
-    A signed-in learner gets an attempt (scored 1 of 1 for the best outcome, else 0),
-    and the best outcome marks the lesson done as a passed knowledge check does. The
+    A signed-in learner gets a scenario attempt (scored 1 of 1 for the best outcome,
+    else 0), and the best outcome marks the lesson done as a passed knowledge check does. The
     attempt's uid comes from the form's one-time key, so a form posted twice (double
     click, two requests at once) is one attempt: the unique uid lets only one insert
     through. A visitor gets no new record and no new cookie: only one who already keeps
@@ -165,7 +165,7 @@ def _record_scenario_outcome(request, lesson, scenario_id, answer):
             page_key=lesson.translation_key,
             module_key=module.translation_key,
             quiz_id=scenario_id,
-            kind=AttemptKind.KNOWLEDGE_CHECK,
+            kind=AttemptKind.SCENARIO,
             answers=answer.answers(scenario_id),
             score=int(answer.best),
             max_score=1,

@@ -139,7 +139,7 @@ class RecordingTests(TestCase):
         attempt = QuizAttempt.objects.get()
         self.assertEqual(
             (attempt.learner, attempt.kind, attempt.quiz_id, attempt.passed, attempt.percent),
-            (self.user, AttemptKind.KNOWLEDGE_CHECK, "s", True, 100),
+            (self.user, AttemptKind.SCENARIO, "s", True, 100),
         )
         self.assertEqual(attempt.page_key, self.lesson.translation_key)
         self.assertEqual(attempt.answers, {"s": ["s-a"]})
@@ -186,10 +186,10 @@ class RecordingTests(TestCase):
         # The other learner's lesson page shows no outcome and no completion of the first.
         self.assertNotContains(other.get(self.lesson.url), "You have finished this lesson.")
 
-    def test_my_learning_lists_the_attempt_as_a_knowledge_check(self):
+    def test_my_learning_lists_the_attempt_as_a_scenario(self):
         self.client.post(self.url, choice_post("s-a"))
         response = self.client.get("/en/my-learning/")
-        self.assertContains(response, "Knowledge check")
+        self.assertContains(response, "<td>Scenario</td>")
         self.assertContains(response, self.lesson.title)
 
     def test_in_place_play_returns_the_new_state_only(self):
