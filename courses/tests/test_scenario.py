@@ -359,3 +359,17 @@ class TranslationTests(TestCase):
             f"/ar/learn/scenarios/{arabic_lesson.pk}/s/", choice_post("s-b"), follow=True
         )
         self.assertContains(response, "[ar] The stranger knows where you live.")
+
+
+class ScenarioEditingTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.tree = build_course_tree(lesson_count=1)
+        cls.lesson = add_scenario(cls.tree.lessons[0])
+        cls.admin = get_user_model().objects.create_superuser("admin", password="x")
+
+    def test_editors_open_a_lesson_with_a_scenario_and_may_add_one(self):
+        self.client.force_login(self.admin)
+        response = self.client.get(f"/admin/pages/{self.lesson.pk}/edit/")
+        self.assertContains(response, "A stranger in a game asks for your home address.")
+        self.assertContains(response, "What would you do? (scenario)")
