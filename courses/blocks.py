@@ -259,6 +259,23 @@ class ScenarioBlock(blocks.StructBlock):
         icon = "pick"
         label = _("What would you do? (scenario)")
         template = "courses/blocks/scenario_block.html"
+        preview_value = {
+            "situation": "A player you do not know asks for your home address.",
+            "choices": [
+                {
+                    "text": "Block and report the player",
+                    "is_best": True,
+                    "consequence": "The player cannot message you any more.",
+                    "feedback": "Blocking and reporting keeps you safe.",
+                },
+                {
+                    "text": "Send your address",
+                    "is_best": False,
+                    "consequence": "A stranger now knows where you live.",
+                    "feedback": "Your address is private information.",
+                },
+            ],
+        }
 
 
 class LessonStreamBlock(BaseStreamBlock):

@@ -59,6 +59,13 @@ class ScenarioBlockTests(TestCase):
             block.clean(scenario_value(choices=scenario_data("s")["choices"][:1]))
         self.assertTrue(block.clean(scenario_value()))
 
+    def test_the_editors_preview_renders_the_choices_without_a_form_address(self):
+        block = ScenarioBlock()
+        html = block.render(block.get_preview_value())
+        self.assertIn("A player you do not know asks for your home address.", html)
+        self.assertIn('name="choice"', html)
+        self.assertNotIn("action=", html)
+
     def test_a_follow_up_has_no_follow_up_of_its_own(self):
         first = ScenarioBlock().child_blocks["choices"].child_block
         step = first.child_blocks["follow_up"].child_block
