@@ -171,7 +171,7 @@ def class_report(school_class, today=None):
             best[key] = max(best.get(key, 0), attempt.percent)
             if passes_final_quiz(attempt, final_quiz_ids.get(attempt.module_key)):
                 passed_final.add(key)
-        if not attempt.passed:
+        if not attempt.passed and attempt.kind != AttemptKind.SCENARIO:  # tries, not failures
             failed[(attempt.learner_id, attempt.module_key, attempt.quiz_id)] += 1
 
     needing_help = {

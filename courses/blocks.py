@@ -18,6 +18,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from cms.blocks import BaseStreamBlock, ConversationStarterBlock, KeyTakeawaysBlock
 
 from .quiz_order import attempt_seed, choice_position, quiz_key
+from .scenarios import play_state
 
 DEFAULT_PASS_MARK = 70
 
@@ -137,12 +138,153 @@ def ordered_choices(question, seed):
     return sorted(choices, key=lambda choice: choice_position(seed, question.id, choice.id))
 
 
+MIN_SCENARIO_CHOICES = 2
+MAX_SCENARIO_CHOICES = 4
+
+
+class ScenarioChoiceBlock(blocks.StructBlock):
+    """One thing the learner could do, what happens then, and what to learn from it.
+
+    Which choices are best is a BooleanBlock, copied unchanged into every translation
+    (as a quiz's correct answers are), so the best outcome is the same in every language.
+    """
+
+    text = blocks.CharBlock(label=_("Choice"), max_length=200)
+    is_best = blocks.BooleanBlock(
+        label=_("Best choice"),
+        required=False,
+        help_text=_("Tick every choice that is a best thing to do. The same in every language."),
+    )
+    consequence = blocks.TextBlock(
+        label=_("What happens"), help_text=_("What happens next if the learner chooses this.")
+    )
+    feedback = blocks.TextBlock(
+        label=_("Feedback"), help_text=_("Why this is, or is not, a good thing to do.")
+    )
+
+    class Meta:
+        icon = "radio-full"
+        label = _("Choice")
+
+
+def check_scenario_choices(choices):
+    """Errors of a step's choices: the number of choices and at least one best choice."""
+    if not MIN_SCENARIO_CHOICES <= len(choices) <= MAX_SCENARIO_CHOICES:
+        return _("Give between 2 and 4 choices.")
+    if not any(choice["is_best"] for choice in choices):
+        return _("Mark at least one choice as a best choice.")
+    return None
+
+
+class ScenarioStepBlock(blocks.StructBlock):
+    """A situation and the choices it offers; the follow-up step of a scenario's choice."""
+
+    situation = blocks.TextBlock(label=_("Situation"))
+    choices = blocks.ListBlock(
+        ScenarioChoiceBlock(),
+        min_num=MIN_SCENARIO_CHOICES,
+        max_num=MAX_SCENARIO_CHOICES,
+        label=_("Choices"),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        message = check_scenario_choices(value["choices"])
+        if message:
+            raise StructBlockValidationError(
+                block_errors={"choices": ErrorList([ValidationError(message)])}
+            )
+        return value
+
+    class Meta:
+        icon = "arrow-right"
+        label = _("Follow-up step")
+
+
+class ScenarioFirstChoiceBlock(ScenarioChoiceBlock):
+    """A choice of the first situation, which may lead to one more step (and no deeper:
+    the follow-up's choices are plain ScenarioChoiceBlocks)."""
+
+    follow_up = blocks.ListBlock(
+        ScenarioStepBlock(),
+        min_num=0,
+        max_num=1,
+        label=_("Follow-up step (optional)"),
+        help_text=_("A second situation that this choice leads to, with its own choices."),
+    )
+
+
+class ScenarioBlock(blocks.StructBlock):
+    """A "What would you do?" scenario: a situation, choices and their consequences.
+
+    The learner picks a choice and sees what happens and why (and, for a choice with a
+    follow-up, a second situation). The learner's path ends at a choice without a
+    follow-up or at a follow-up's choice; when every choice on it is a best choice, the
+    lesson is done, as when its knowledge check is passed (courses.scenarios). The
+    block's id and the choices' ids name them in the form and in learner records.
+    """
+
+    title = blocks.CharBlock(
+        label=_("Title"),
+        required=False,
+        max_length=200,
+        help_text=_('Optional: "What would you do?" when left empty.'),
+    )
+    situation = blocks.TextBlock(
+        label=_("Situation"), help_text=_("A short situation the learner can picture.")
+    )
+    choices = blocks.ListBlock(
+        ScenarioFirstChoiceBlock(),
+        min_num=MIN_SCENARIO_CHOICES,
+        max_num=MAX_SCENARIO_CHOICES,
+        label=_("Choices"),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        message = check_scenario_choices(value["choices"])
+        if message:
+            raise StructBlockValidationError(
+                block_errors={"choices": ErrorList([ValidationError(message)])}
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        """Adds `play`: what the learner chose so far (courses.scenarios.play_state)."""
+        context = super().get_context(value, parent_context=parent_context)
+        context["play"] = play_state(value, context)
+        return context
+
+    class Meta:
+        icon = "pick"
+        label = _("What would you do? (scenario)")
+        template = "courses/blocks/scenario_block.html"
+        preview_value = {
+            "situation": "A player you do not know asks for your home address.",
+            "choices": [
+                {
+                    "text": "Block and report the player",
+                    "is_best": True,
+                    "consequence": "The player cannot message you any more.",
+                    "feedback": "Blocking and reporting keeps you safe.",
+                },
+                {
+                    "text": "Send your address",
+                    "is_best": False,
+                    "consequence": "A stranger now knows where you live.",
+                    "feedback": "Your address is private information.",
+                },
+            ],
+        }
+
+
 class LessonStreamBlock(BaseStreamBlock):
     """A lesson's body: the shared content blocks plus the teaching blocks."""
 
     key_takeaways = KeyTakeawaysBlock()
     conversation_starter = ConversationStarterBlock()
     quiz = QuizBlock(label=_("Knowledge check"))
+    scenario = ScenarioBlock()
 
 
 class FinalQuizStreamBlock(blocks.StreamBlock):

@@ -206,3 +206,85 @@ def build_course_tree(lesson_count=2, translate_to=(), quizzes=False, module_cou
             translation.title = f"{page.title} [{code}]"
             translation.save_revision().publish()
     return tree
+
+
+def scenario_data(prefix, title=""):
+    """A ScenarioBlock's raw value with ids derived from `prefix`.
+
+    Choice "a" is best and has no follow-up, "b" is not best, and "c" is best and leads
+    to a follow-up step ("{prefix}-c-next") whose choice "a" is best and "b" is not.
+    """
+
+    def choice(letter, text, is_best, consequence, feedback, parent=prefix, follow_up=None):
+        value = {
+            "text": text,
+            "is_best": is_best,
+            "consequence": consequence,
+            "feedback": feedback,
+        }
+        if follow_up is not None:
+            value["follow_up"] = follow_up
+        return {"type": "item", "id": f"{parent}-{letter}", "value": value}
+
+    next_step = {
+        "type": "item",
+        "id": f"{prefix}-c-next",
+        "value": {
+            "situation": "The adult asks what the message said.",
+            "choices": [
+                choice(
+                    "a",
+                    "Show the adult the message",
+                    True,
+                    "The adult helps you block and report.",
+                    "Showing a trusted adult lets them help.",
+                    f"{prefix}-c",
+                ),
+                choice(
+                    "b",
+                    "Say it was nothing",
+                    False,
+                    "The adult cannot help.",
+                    "It is never your fault: you can tell them.",
+                    f"{prefix}-c",
+                ),
+            ],
+        },
+    }
+    return {
+        "title": title,
+        "situation": "A stranger in a game asks for your home address.",
+        "choices": [
+            choice(
+                "a",
+                "Block and report the player",
+                True,
+                "The player cannot message you.",
+                "Blocking keeps you safe.",
+                follow_up=[],
+            ),
+            choice(
+                "b",
+                "Send your address",
+                False,
+                "The stranger knows where you live.",
+                "Your address is private information.",
+                follow_up=[],
+            ),
+            choice(
+                "c",
+                "Tell a trusted adult",
+                True,
+                "A trusted adult listens.",
+                "Telling someone you trust is brave.",
+                follow_up=[next_step],
+            ),
+        ],
+    }
+
+
+def lesson_body_with_scenario(scenario_id):
+    return [
+        {"type": "paragraph", "value": "<p>Strangers online.</p>", "id": f"{scenario_id}-text"},
+        {"type": "scenario", "value": scenario_data(scenario_id), "id": scenario_id},
+    ]

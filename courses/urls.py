@@ -13,6 +13,11 @@ urlpatterns = [
         views.submit_quiz,
         name="submit_quiz",
     ),
+    path(
+        "learn/scenarios/<int:page_id>/<str:scenario_id>/",
+        views.play_scenario,
+        name="play_scenario",
+    ),
     path("learn/lessons/<int:page_id>/done/", views.mark_done, name="mark_done"),
     path("certificates/<str:code>/", views.certificate, name="certificate"),
     path(

@@ -10,6 +10,7 @@ from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
@@ -38,6 +39,8 @@ from .progress.rules import (
     update_completions,
 )
 from .quiz_order import quiz_key, start_next_attempt
+from .scenarios import MAX_BODY_BYTES as MAX_SCENARIO_BODY_BYTES
+from .scenarios import ScenarioError, attempt_uid, find_scenario, play_state, read_answer
 
 
 def _live_page(page_id, *types):
@@ -138,6 +141,86 @@ def submit_quiz(request, page_id, quiz_id):
         context["in_place"] = True  # under the quiz's own heading
         return render(request, "courses/includes/quiz_result.html", context)
     return render(request, "courses/quiz_result.html", context)
+
+
+def _record_scenario_outcome(request, lesson, scenario_id, answer):
+    """Record a finished way through a scenario, which counts as a knowledge check.
+
+    A signed-in learner gets a scenario attempt (scored 1 of 1 for the best outcome,
+    else 0), and the best outcome marks the lesson done as a passed knowledge check does. The
+    attempt's uid comes from the form's one-time key, so a form posted twice (double
+    click, two requests at once) is one attempt: the unique uid lets only one insert
+    through. A visitor gets no new record and no new cookie: only one who already keeps
+    progress in a session has the lesson marked done there, as a quiz would.
+    """
+    if not request.user.is_authenticated:
+        if answer.best and request.session.session_key is not None:
+            mark_lesson_done(progress_for(request), lesson, CompletionSource.QUIZ_PASSED)
+        return
+    progress = progress_for(request)
+    module = ModulePage.objects.parent_of(lesson).first()
+    with transaction.atomic():
+        progress.add_attempt(
+            uid=attempt_uid(request.user, request.POST["attempt"]),
+            page_key=lesson.translation_key,
+            module_key=module.translation_key,
+            quiz_id=scenario_id,
+            kind=AttemptKind.SCENARIO,
+            answers=answer.answers(scenario_id),
+            score=int(answer.best),
+            max_score=1,
+            pass_mark=100,
+            passed=answer.best,
+            results=answer.results(scenario_id),
+        )
+        if answer.best:
+            mark_lesson_done(progress, lesson, CompletionSource.QUIZ_PASSED)
+
+
+@csrf_exempt  # checked below, so that a missing token gets a clear 400 answer
+@require_http_methods(["GET", "POST"])
+def play_scenario(request, page_id, scenario_id):
+    """Take a choice in a "What would you do?" scenario and show what happens.
+
+    Without JavaScript the learner goes back to the lesson, at the scenario, which
+    shows the consequence and feedback from the query string; with JavaScript the
+    scenario's new state comes back as HTML and replaces the old one in place. Either
+    way a finished way through is recorded here (_record_scenario_outcome).
+
+    A GET (e.g. a bookmarked address) leads to the scenario in its lesson.
+    """
+    lesson = _live_page(page_id, LessonPage)
+    scenario = find_scenario(lesson, scenario_id)
+    if scenario is None:
+        raise Http404
+    anchor = f"#scenario-{scenario.id}"
+    if request.method == "GET":
+        return redirect(lesson.get_url(request) + anchor)
+    if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_SCENARIO_BODY_BYTES:
+        return _bad_submission(request, lesson, _("This is too large to be a choice."))
+    if _csrf_failed(request):
+        return _bad_submission(
+            request, lesson, _("Your choice could not be checked. Reload the page and try again.")
+        )
+    try:
+        answer = read_answer(scenario.value, request.POST)
+    except ScenarioError as error:
+        return _bad_submission(request, lesson, error.message)
+    if answer.finished:
+        _record_scenario_outcome(request, lesson, scenario.id, answer)
+    if _is_fetch(request):
+        context = {
+            "page": lesson,
+            "value": scenario.value,
+            "scenario_id": scenario.id,
+            "scenario_answer": answer,
+            "lesson_done": progress_for(request).has_lesson(lesson.translation_key),
+        }
+        context["play"] = play_state(scenario.value, context)
+        return render(request, "courses/includes/scenario_play.html", context)
+    outcome = "-then-outcome" if answer.then is not None else "-outcome"
+    query = urlencode(answer.query(scenario.id))
+    return redirect(f"{lesson.get_url(request)}?{query}{anchor}{outcome}")
 
 
 @require_POST

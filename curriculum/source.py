@@ -43,7 +43,9 @@ def stream_data(blocks):
             data.extend(quiz_stream_data(block["value"], block["id"]))
             continue
         value = block["value"]
-        if isinstance(value, dict):
+        if block["type"] == "scenario":
+            value = scenario_value(value, block["id"])
+        elif isinstance(value, dict):
             value = {
                 name: [
                     {"type": "item", "value": item, "id": f"{block['id']}-{number}"}
@@ -62,6 +64,68 @@ QUESTION_TYPES = {"single", "multiple", "true_false"}
 
 class SourceError(ValueError):
     """A curriculum source file does not follow the schema."""
+
+
+SCENARIO_CHOICE_FIELDS = ("text", "consequence", "feedback")
+
+
+def scenario_choices(step, where):
+    """A scenario step's choices as ListBlock raw data, with the file's ids.
+
+    Every choice needs its text, consequence and feedback, and a step 2 to 4 choices
+    of which at least one is best (`best = true`), as the block's own rules say.
+    """
+    choices = step.get("choices", [])
+    if not 2 <= len(choices) <= 4:
+        raise SourceError(f"Scenario {where}: give between 2 and 4 choices")
+    if not any(choice.get("best") for choice in choices):
+        raise SourceError(f"Scenario {where}: mark at least one choice best = true")
+    items = []
+    for choice in choices:
+        missing = [name for name in SCENARIO_CHOICE_FIELDS if not str(choice.get(name, "")).strip()]
+        if missing or not choice.get("id"):
+            raise SourceError(
+                f"Scenario {where}, choice {choice.get('id')!r}: needs an id and "
+                f"{', '.join(SCENARIO_CHOICE_FIELDS)}"
+            )
+        value = {name: choice[name] for name in SCENARIO_CHOICE_FIELDS}
+        value["is_best"] = bool(choice.get("best", False))
+        items.append({"type": "item", "id": choice["id"], "value": value})
+    return items
+
+
+def scenario_value(scenario, block_id):
+    """A lesson's scenario block (courses.blocks.ScenarioBlock) as raw data.
+
+    A choice may have one `follow_up` table (its own situation and choices); a
+    follow-up's choices have none, so a scenario is at most two steps deep.
+    """
+    choices = scenario_choices(scenario, repr(block_id))
+    for item, choice in zip(choices, scenario["choices"], strict=True):
+        follow_up = choice.get("follow_up")
+        steps = []
+        if follow_up is not None:
+            where = f"{block_id!r}, follow-up of {choice['id']!r}"
+            if not follow_up.get("id") or not str(follow_up.get("situation", "")).strip():
+                raise SourceError(f"Scenario {where}: needs an id and a situation")
+            if any("follow_up" in deeper for deeper in follow_up.get("choices", [])):
+                raise SourceError(f"Scenario {where}: a follow-up has no follow-up")
+            steps.append(
+                {
+                    "type": "item",
+                    "id": follow_up["id"],
+                    "value": {
+                        "situation": follow_up["situation"],
+                        "choices": scenario_choices(follow_up, where),
+                    },
+                }
+            )
+        item["value"]["follow_up"] = steps
+    return {
+        "title": scenario.get("title", ""),
+        "situation": scenario["situation"],
+        "choices": choices,
+    }
 
 
 def quiz_stream_data(quiz, block_id):

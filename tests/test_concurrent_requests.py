@@ -67,3 +67,28 @@ def test_concurrent_completions_of_the_last_lesson_and_quiz_record_one_of_each()
     assert ModuleCompletion.objects.filter(learner=user).count() == 1
     assert PathCompletion.objects.filter(learner=user).count() == 1
     assert Certificate.objects.filter(learner=user).count() == 2
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_one_scenario_choice_posted_at_once_from_two_tabs_records_one_attempt():
+    """The form's one-time key makes every copy of one post the same QuizAttempt."""
+    import uuid
+
+    from courses.factories import lesson_body_with_scenario
+    from courses.models import QuizAttempt
+
+    tree = build_course_tree(lesson_count=1)
+    lesson = tree.lessons[0]
+    lesson.body = lesson_body_with_scenario("s")
+    lesson.save_revision().publish()
+    user = get_user_model().objects.create_user("learner", password="x")
+    clients = []
+    for _ in range(THREADS):
+        client = Client()
+        client.force_login(user)
+        clients.append(client)
+    data = {"attempt": str(uuid.uuid4()), "choice": "s-a"}
+    statuses = run_concurrently(clients, f"/en/learn/scenarios/{lesson.pk}/s/", data)
+    assert statuses == [302] * THREADS
+    assert QuizAttempt.objects.filter(learner=user).count() == 1
+    assert LessonCompletion.objects.filter(learner=user).count() == 1

@@ -22,7 +22,7 @@ from accounts.factories import AdultFactory, ChildFactory
 from accounts.models import User
 from classrooms.factories import EducatorFactory, add_pupil, class_taught_by
 from classrooms.models import Assignment, ClassEducator
-from courses.factories import build_course_tree
+from courses.factories import build_course_tree, lesson_body_with_quiz, scenario_data
 from courses.models import Certificate
 from h5p.factories import MAIN, install_activity
 from h5p.factories import folder as library_folder
@@ -143,6 +143,7 @@ def rows(data):
         "courses:my_learning": Row(PUBLIC, PUBLIC),
         "courses:submit_quiz": Row(expect(FOUND), expect(BAD), [data.lesson.pk, "check"]),
         "courses:mark_done": Row(POST_ONLY, expect(FOUND), [data.lesson.pk]),
+        "courses:play_scenario": Row(expect(FOUND), expect(BAD), [data.lesson.pk, "s"]),
         "courses:certificate": Row(
             expect(NOT_FOUND, pupil=OK), expect(NOT_FOUND, pupil=OK), [data.certificate.code]
         ),
@@ -312,6 +313,11 @@ class PermissionMatrixTests(TestCase):
     def setUpTestData(cls):
         tree = build_course_tree(lesson_count=1, quizzes=True)
         cls.lesson, cls.module = tree.lessons[0], tree.module
+        cls.lesson.body = [
+            *lesson_body_with_quiz("check"),
+            {"type": "scenario", "value": scenario_data("s"), "id": "s"},
+        ]
+        cls.lesson.save_revision().publish()
         cls.translation = start_translation(tree.home, "fr")
         for page in [tree.audience, tree.path, tree.module, cls.lesson]:
             translation = start_translation(page, "fr")

@@ -24,6 +24,10 @@ class AttemptKind(models.TextChoices):
     KNOWLEDGE_CHECK = "knowledge_check", _("Knowledge check")
     FINAL = "final", _("Final quiz")
     PRE_TEST = "pre_test", _("Pre-test")
+    # A finished way through a "What would you do?" scenario (courses.blocks.ScenarioBlock):
+    # its best outcome completes the lesson as a passed knowledge check does, but trying
+    # the other choices is how a scenario is explored, so they are not failures.
+    SCENARIO = "scenario", _("Scenario")
 
 
 class CertificateKind(models.TextChoices):

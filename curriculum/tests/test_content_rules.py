@@ -276,3 +276,58 @@ def test_russian_speaks_to_children_in_gender_neutral_words_on_sensitive_lines()
     for name, entry in entries("ru"):
         if entry.msgctxt.startswith(YOUNG_PAGES):
             assert not gendered.search(entry.msgstr), (name, entry.msgstr)
+
+
+# --- "What would you do?" scenarios ----------------------------------------------------
+
+
+def scenarios(module):
+    """(lesson slug, scenario table) for every scenario block of a module's lessons."""
+    for lesson in module.get("lessons", []):
+        for block in lesson.get("body", []):
+            if block.get("type") == "scenario":
+                yield lesson["slug"], block
+
+
+def scenario_steps(block):
+    """Each step of a scenario (its situation's table, then each follow-up), with a name."""
+    yield block["id"], block["value"]
+    for choice in block["value"].get("choices", []):
+        if "follow_up" in choice:
+            yield choice["follow_up"].get("id"), choice["follow_up"]
+
+
+def test_every_childrens_and_teens_module_has_a_scenario():
+    young = [m for m in modules() if m["path"].startswith(("children/", "teens/"))]
+    assert len(young) >= 9
+    assert [m["slug"] for m in young if not any(scenarios(m))] == []
+
+
+def test_every_scenario_choice_has_a_consequence_and_feedback_and_every_step_a_best_choice():
+    checked = 0
+    for module in modules():
+        for lesson, block in scenarios(module):
+            for step_id, step in scenario_steps(block):
+                where = (module["slug"], lesson, step_id)
+                assert str(step.get("situation", "")).strip(), where
+                choices = step.get("choices", [])
+                assert 2 <= len(choices) <= 4, where
+                assert any(choice.get("best") for choice in choices), where
+                for choice in choices:
+                    checked += 1
+                    for name in ("text", "consequence", "feedback"):
+                        assert str(choice.get(name, "")).strip(), (*where, choice.get("id"), name)
+    assert checked >= 27
+
+
+def test_a_scenario_never_tells_a_child_to_keep_or_pass_on_an_image():
+    """Saving, screenshotting or forwarding may only ever be advised against."""
+    keep = re.compile(r"(?i)\b(save|screenshot|forward|send)\b[^.]*\b(image|picture|photo)")
+    for module in modules():
+        for lesson, block in scenarios(module):
+            for step_id, step in scenario_steps(block):
+                for choice in step["choices"]:
+                    if not choice.get("best"):
+                        continue
+                    advice = f"{choice['text']} {choice['consequence']} {choice['feedback']}"
+                    assert not keep.search(advice), (module["slug"], lesson, step_id)

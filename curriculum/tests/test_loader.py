@@ -39,6 +39,7 @@ from curriculum.source import (
     load_site,
     module_icon,
     quiz_stream_data,
+    scenario_value,
     stream_data,
 )
 
@@ -250,6 +251,24 @@ class CurriculumLoaderTests(TestCase):
         self.assertContains(response, title)
         self.assertContains(response, '<html lang="fr" dir="ltr">')
 
+    def test_translated_lesson_plays_its_scenario_in_its_language(self):
+        catalogue = polib.pofile(str(TRANSLATIONS_DIR / "ar" / "my-private-information.po"))
+        text = {
+            e.msgctxt.rsplit(" ", 1)[1]: e.msgstr for e in catalogue if "scenario-" in e.msgctxt
+        }
+        lesson = LessonPage.objects.get(locale__language_code="ar", slug="keeping-it-private")
+        response = self.client.get(lesson.url)
+        self.assertContains(response, text["body.scenario-keep.situation"])
+        self.assertContains(response, '<html lang="ar" dir="rtl">')
+        response = self.client.post(
+            f"/ar/learn/scenarios/{lesson.pk}/scenario-keep/",
+            {"attempt": "0b8a5c1e-8d64-4c54-9d5c-1f0f7f1d2a3b", "choice": "scenario-keep-b"},
+            follow=True,
+        )
+        self.assertContains(
+            response, text["body.scenario-keep.choices.scenario-keep-b.consequence"]
+        )
+
     def test_module_final_quiz_exists_in_every_language_with_the_same_ids_and_answers(self):
         modules = ModulePage.objects.filter(slug="my-private-information")
         self.assertEqual(modules.count(), 6)
@@ -435,6 +454,62 @@ RESOLUTION_67_ADULT_LESSONS = [
     "reaching-every-child",
     "codes-of-practice-and-co-regulation",
 ]
+
+
+def scenario_table(**changes):
+    choice = {"text": "Tell an adult", "consequence": "They help.", "feedback": "Yes."}
+    table = {
+        "situation": "A stranger asks for your address.",
+        "choices": [
+            {"id": "s-a", "best": True, **choice},
+            {
+                "id": "s-b",
+                **choice,
+                "follow_up": {
+                    "id": "s-b-next",
+                    "situation": "They ask again.",
+                    "choices": [{"id": "s-b-1", "best": True, **choice}, {"id": "s-b-2", **choice}],
+                },
+            },
+        ],
+    }
+    table.update(changes)
+    return table
+
+
+class ScenarioSourceTests(TestCase):
+    def test_scenario_table_maps_to_the_scenario_block_with_the_files_ids(self):
+        data = stream_data([{"id": "scenario-x", "type": "scenario", "value": scenario_table()}])
+        body = LessonPage._meta.get_field("body").stream_block
+        value = body.to_python(data)
+        body.clean(value)  # a valid scenario
+        scenario = value[0].value
+        self.assertEqual((value[0].block_type, value[0].id), ("scenario", "scenario-x"))
+        choices = scenario["choices"].bound_blocks
+        self.assertEqual(
+            [(c.id, c.value["is_best"]) for c in choices], [("s-a", True), ("s-b", False)]
+        )
+        self.assertEqual(len(choices[0].value["follow_up"]), 0)
+        step = choices[1].value["follow_up"].bound_blocks[0]
+        self.assertEqual(step.id, "s-b-next")
+        self.assertEqual([c.id for c in step.value["choices"].bound_blocks], ["s-b-1", "s-b-2"])
+
+    def test_scenarios_that_break_the_blocks_rules_are_refused(self):
+        no_best = scenario_table()
+        no_best["choices"][0]["best"] = False
+        no_feedback = scenario_table()
+        no_feedback["choices"][0]["feedback"] = " "
+        too_deep = scenario_table()
+        too_deep["choices"][1]["follow_up"]["choices"][0]["follow_up"] = {"id": "x"}
+        cases = {
+            "best = true": no_best,
+            "needs an id and text, consequence, feedback": no_feedback,
+            "a follow-up has no follow-up": too_deep,
+            "between 2 and 4": scenario_table(choices=scenario_table()["choices"][:1]),
+        }
+        for message, table in cases.items():
+            with self.subTest(message), self.assertRaisesMessage(SourceError, message):
+                scenario_value(table, "scenario-x")
 
 
 class IconSourceTests(TestCase):
