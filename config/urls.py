@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include("courses.urls")),
     path("", include("helplines.urls")),
     path("classes/", include("classrooms.urls")),
+    path("learn/activities/", include("h5p.result_urls")),
     # Pages are served through a wrapper that falls back to the source page when a
     # translation is missing, instead of answering 404. Wagtail's own `_util/` views
     # (sign-in and password forms of restricted pages) stay reachable below it.

@@ -271,6 +271,16 @@ H5P_RATIO_CHECK_MIN_SIZE = int(os.environ.get("H5P_RATIO_CHECK_MIN_SIZE", 1024 *
 # The origin of the lesson pages that frame the H5P player, the only one its results are
 # posted to. Empty: the origin the player itself is served from (one machine).
 H5P_LESSON_ORIGIN = os.environ.get("H5P_LESSON_ORIGIN", "")
+# The origin the H5P player is served from, e.g. "https://h5p.learn.example.org" (a host
+# name of its own pointing at the same app). Lessons frame the player at this origin.
+# Empty: the lesson's own origin, where the iframe sandbox (no allow-same-origin) is
+# what keeps the player away from the learner's session.
+H5P_PLAYER_ORIGIN = os.environ.get("H5P_PLAYER_ORIGIN", "").rstrip("/")
+
+# Blocks that other apps add to a lesson's body, as (name, dotted path of the block
+# class). courses builds LessonStreamBlock with them, so it names no other app in code;
+# a fixed list here keeps the lesson's migrations the same on every machine.
+LESSON_EXTRA_BLOCKS = [("interactive_activity", "h5p.blocks.InteractiveActivityBlock")]
 
 LOGGING = {
     "version": 1,

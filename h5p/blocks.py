@@ -1,0 +1,74 @@
+"""The "Interactive activity" lesson block: an H5P activity played inside a lesson.
+
+courses builds lessons from its own blocks and those named in
+settings.LESSON_EXTRA_BLOCKS, this one among them, so courses never imports h5p. The
+block id (given by the lesson's StreamField and copied into every translation) names
+the activity's results in learner records, as a quiz's id does; which activity, whether
+it counts towards the lesson and its pass mark are not text, so wagtail-localize keeps
+them the same in every language.
+"""
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+DEFAULT_PASS_MARK = 70
+
+
+def player_url(activity):
+    """Where a lesson frames the activity's player: H5P_PLAYER_ORIGIN, or the lesson's own."""
+    return settings.H5P_PLAYER_ORIGIN + reverse("h5p:player", args=[activity.pk])
+
+
+class InteractiveActivityBlock(blocks.StructBlock):
+    title = blocks.CharBlock(
+        label=_("Heading"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "Shown above the activity, in the lesson's language. Leave empty to "
+            "show the activity's title."
+        ),
+    )
+    activity = SnippetChooserBlock(
+        "h5p.H5PActivity",
+        label=_("H5P activity"),
+        help_text=_("Upload activities under Snippets, H5P activities."),
+    )
+    counts_towards_completion = blocks.BooleanBlock(
+        label=_("Counts towards completion"),
+        required=False,
+        help_text=_(
+            "Tick to finish the lesson for a learner who reaches the pass mark in this "
+            "activity, as passing a knowledge check does."
+        ),
+    )
+    pass_mark = blocks.IntegerBlock(
+        label=_("Pass mark (%)"),
+        default=DEFAULT_PASS_MARK,
+        min_value=0,
+        max_value=100,
+        help_text=_("The share of the activity's points a learner needs to pass it."),
+    )
+
+    class Meta:
+        icon = "pick"
+        label = _("Interactive activity")
+        template = "h5p/blocks/interactive_activity.html"
+
+    def get_context(self, value, parent_context=None):
+        """Adds where to load the player and where to send results.
+
+        Results need a saved lesson and the block's id; the editor's preview of a
+        single block has neither and plays the activity without recording anything.
+        """
+        context = super().get_context(value, parent_context=parent_context)
+        activity = value["activity"]
+        page, block_id = context.get("page"), context.get("id")
+        context["player_url"] = player_url(activity) if activity is not None else ""
+        context["result_url"] = ""
+        if page is not None and page.pk and block_id:
+            context["result_url"] = reverse("h5p_results:submit", args=[page.pk, block_id])
+        return context
