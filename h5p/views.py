@@ -21,7 +21,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
 from django.urls import reverse
-from django.views.decorators.clickjacking import xframe_options_sameorigin
+from django.views.decorators.clickjacking import xframe_options_exempt, xframe_options_sameorigin
 from django.views.decorators.http import require_safe
 
 from .models import H5PActivity, H5PLibrary
@@ -41,17 +41,26 @@ PLAYER_CSP = "; ".join(
         "object-src 'none'",
         "base-uri 'none'",
         "form-action 'none'",
-        "frame-ancestors 'self'",
     ]
 )
 FILE_CSP = "default-src 'none'; style-src 'self' 'unsafe-inline'; sandbox"
 LIBRARY_FOLDER = re.compile(r"^(?P<name>[\w.-]+)-(?P<major>\d+)\.(?P<minor>\d+)$", re.ASCII)
 
 
+def player_policy():
+    """The player's Content-Security-Policy: framed by the lesson origin and its own."""
+    ancestors = " ".join(filter(None, ["'self'", settings.H5P_LESSON_ORIGIN]))
+    return f"{PLAYER_CSP}; frame-ancestors {ancestors}"
+
+
 @require_safe
-@xframe_options_sameorigin
+@xframe_options_exempt  # frame-ancestors in the policy says who may frame it
 def player(request, pk):
-    """A page that plays one activity with h5p-standalone, to be framed by a lesson."""
+    """A page that plays one activity with h5p-standalone, to be framed by a lesson.
+
+    The lesson may be on another origin (H5P_PLAYER_ORIGIN, H5P_LESSON_ORIGIN): the
+    policy's frame-ancestors names both, which X-Frame-Options cannot do.
+    """
     activity = get_object_or_404(H5PActivity, pk=pk, main_library__isnull=False)
     content_url = reverse("h5p:content_root", args=[activity.pk])
     embed_types = activity.h5p_json.get("embedTypes") or []
@@ -73,7 +82,9 @@ def player(request, pk):
             or f"{request.scheme}://{request.get_host()}",
         },
     )
-    response["Content-Security-Policy"] = PLAYER_CSP
+    response["Content-Security-Policy"] = player_policy()
+    if not settings.H5P_LESSON_ORIGIN:  # one origin: older browsers read this instead
+        response["X-Frame-Options"] = "SAMEORIGIN"
     response["Referrer-Policy"] = "no-referrer"
     return response
 

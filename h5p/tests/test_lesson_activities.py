@@ -110,8 +110,11 @@ def test_a_lesson_without_an_activity_loads_nothing_of_the_player(client, course
 
 def test_the_player_can_be_served_from_another_origin(client, course, settings):
     settings.H5P_PLAYER_ORIGIN = "https://player.example.org"
-    page = client.get(course.lesson.url).content.decode()
+    settings.LEARNER_FRAME_SOURCES = [settings.H5P_PLAYER_ORIGIN]
+    response = client.get(course.lesson.url)
+    page = response.content.decode()
     assert f'data-player-src="https://player.example.org/h5p/play/{course.activity.pk}/"' in page
+    assert "frame-src 'self' https://player.example.org;" in response["Content-Security-Policy"]
 
 
 # Results
