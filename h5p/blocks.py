@@ -10,9 +10,12 @@ them the same in every language.
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .content_text import texts
 
 DEFAULT_PASS_MARK = 70
 
@@ -20,6 +23,24 @@ DEFAULT_PASS_MARK = 70
 def player_url(activity):
     """Where a lesson frames the activity's player: H5P_PLAYER_ORIGIN, or the lesson's own."""
     return settings.H5P_PLAYER_ORIGIN + reverse("h5p:player", args=[activity.pk])
+
+
+def semantics_of(key):
+    """The semantics of an installed library, by (machine name, major, minor)."""
+    from .models import H5PLibrary
+
+    name, major, minor = key
+    library = H5PLibrary.objects.filter(
+        machine_name=name, major_version=major, minor_version=minor
+    ).first()
+    return library.semantics if library else None
+
+
+def activity_texts(activity):
+    """The activity's own texts (its content.json's text fields), in semantics order."""
+    if activity.main_library is None:
+        return []
+    return texts(activity.content_json, activity.main_library.semantics, semantics_of)
 
 
 class InteractiveActivityBlock(blocks.StructBlock):
@@ -45,6 +66,16 @@ class InteractiveActivityBlock(blocks.StructBlock):
             "activity, as passing a knowledge check does."
         ),
     )
+    texts = blocks.ListBlock(
+        blocks.TextBlock(label=_("Text"), required=False),
+        label=_("Activity texts"),
+        default=[],
+        help_text=_(
+            "The words of the activity, in the lesson's language. Filled in from the "
+            "activity when the lesson is saved; translators translate them with the rest "
+            "of the lesson."
+        ),
+    )
     pass_mark = blocks.IntegerBlock(
         label=_("Pass mark (%)"),
         default=DEFAULT_PASS_MARK,
@@ -57,6 +88,14 @@ class InteractiveActivityBlock(blocks.StructBlock):
         icon = "pick"
         label = _("Interactive activity")
         template = "h5p/blocks/interactive_activity.html"
+
+    def clean(self, value):
+        """Fill in the activity's texts (from its content.json) when none are given."""
+        value = super().clean(value)
+        activity = value.get("activity")
+        if activity is not None and not any(value.get("texts") or ()):
+            value["texts"] = self.child_blocks["texts"].to_python(activity_texts(activity))
+        return value
 
     def get_context(self, value, parent_context=None):
         """Adds where to load the player and where to send results.
@@ -71,4 +110,6 @@ class InteractiveActivityBlock(blocks.StructBlock):
         context["result_url"] = ""
         if page is not None and page.pk and block_id:
             context["result_url"] = reverse("h5p_results:submit", args=[page.pk, block_id])
+            # The player plays the content with this block's texts (the page's language).
+            context["player_url"] += "?" + urlencode({"lesson": page.pk, "block": block_id})
         return context

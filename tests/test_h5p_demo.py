@@ -37,6 +37,21 @@ def test_the_demo_activity_is_placed_in_a_childrens_lesson_in_six_languages_once
     page = client.get(arabic.url).content.decode()
     assert "data-h5p-activity" in page and f"/{DEMO_BLOCK_ID}/" in page
     assert page.count("data-h5p-activity") == 1
+    assert "هل من الآمن أن تشارك كلمة مرورك؟" in page  # the heading, as a segment
+    # The activity plays with the Arabic texts, translated as segments of the lesson.
+    activity = H5PActivity.objects.get()
+    content = client.get(
+        f"/h5p/content/{activity.pk}/lessons/{arabic.pk}/{DEMO_BLOCK_ID}/content/content.json"
+    ).json()
+    assert content["question"] == "لا بأس بأن تخبر أعز أصدقائك بكلمة مرورك."
+    assert content["l10n"] == {"trueText": "صح", "falseText": "خطأ"}
+    assert content["correct"] == "false"
+    for lesson in lessons:
+        block = next(child for child in lesson.body if child.id == DEMO_BLOCK_ID)
+        texts = list(block.value["texts"])
+        assert len(texts) == 3 and all(texts)
+        if lesson.locale.language_code != "en":
+            assert "True" not in texts, lesson.locale.language_code
 
 
 @pytest.mark.django_db

@@ -238,6 +238,15 @@ def rows(data):
         "h5p:content_file": Row(PUBLIC, expect(NOT_ALLOWED), [data.activity.pk, "h5p.json"]),
         "h5p:libraries_root": Row(expect(FOUND), expect(FOUND)),
         "h5p:library_file": Row(PUBLIC, expect(NOT_ALLOWED), [H5P_LIBRARY, "main.js"]),
+        # An activity's files as a lesson's block plays it (the lesson's texts): public.
+        "h5p:lesson_content_root": Row(
+            expect(FOUND), expect(FOUND), [data.activity.pk, data.lesson.pk, H5P_BLOCK_ID]
+        ),
+        "h5p:lesson_content_file": Row(
+            PUBLIC,
+            expect(NOT_ALLOWED),
+            [data.activity.pk, data.lesson.pk, H5P_BLOCK_ID, "content/content.json"],
+        ),
         # Activity results: posted by the lesson page for whoever reads it (anyone may
         # learn without an account); this body is not a score, so nothing is recorded.
         "h5p_results:submit": Row(expect(NOT_ALLOWED), expect(BAD), [data.lesson.pk, H5P_BLOCK_ID]),

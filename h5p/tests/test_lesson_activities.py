@@ -81,6 +81,7 @@ def test_lessons_offer_the_interactive_activity_block_without_courses_importing_
         "title",
         "activity",
         "counts_towards_completion",
+        "texts",
         "pass_mark",
     ]
 
@@ -88,7 +89,8 @@ def test_lessons_offer_the_interactive_activity_block_without_courses_importing_
 def test_a_lesson_with_an_activity_frames_its_player_once_in_view(client, course):
     page = client.get(course.lesson.url).content.decode()
     assert "data-h5p-activity" in page
-    assert f'data-player-src="/h5p/play/{course.activity.pk}/"' in page
+    player = f"/h5p/play/{course.activity.pk}/?lesson={course.lesson.pk}&amp;block={BLOCK_ID}"
+    assert f'data-player-src="{player}"' in page
     assert f'data-result-url="/en/learn/activities/{course.lesson.pk}/{BLOCK_ID}/"' in page
     assert "/static/h5p/activity.js" in page
     # The iframe is made by the script when the block scrolls into view, not in the HTML.
@@ -113,7 +115,7 @@ def test_the_player_can_be_served_from_another_origin(client, course, settings):
     settings.LEARNER_FRAME_SOURCES = [settings.H5P_PLAYER_ORIGIN]
     response = client.get(course.lesson.url)
     page = response.content.decode()
-    assert f'data-player-src="https://player.example.org/h5p/play/{course.activity.pk}/"' in page
+    assert f'data-player-src="https://player.example.org/h5p/play/{course.activity.pk}/?' in page
     assert "frame-src 'self' https://player.example.org;" in response["Content-Security-Policy"]
 
 
