@@ -25,7 +25,7 @@
   function reportHeight() {
     if (window.parent === window) return;
     window.parent.postMessage(
-      { type: "cop-h5p-height", height: document.documentElement.scrollHeight }, parentOrigin);
+      { type: "cop-h5p-height", height: document.body.offsetHeight }, parentOrigin);
   }
   if (window.ResizeObserver) new ResizeObserver(reportHeight).observe(document.body);
 
