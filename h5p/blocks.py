@@ -90,11 +90,17 @@ class InteractiveActivityBlock(blocks.StructBlock):
         template = "h5p/blocks/interactive_activity.html"
 
     def clean(self, value):
-        """Fill in the activity's texts (from its content.json) when none are given."""
+        """Fill in the activity's texts (from its content.json) when none are given, or
+        when they cannot be the chosen activity's (another number of them, e.g. after
+        choosing another activity): such texts would never be played."""
         value = super().clean(value)
         activity = value.get("activity")
-        if activity is not None and not any(value.get("texts") or ()):
-            value["texts"] = self.child_blocks["texts"].to_python(activity_texts(activity))
+        if activity is None:
+            return value
+        own = activity_texts(activity)
+        given = list(value.get("texts") or ())
+        if not any(given) or len(given) != len(own):
+            value["texts"] = self.child_blocks["texts"].to_python(own)
         return value
 
     def get_context(self, value, parent_context=None):

@@ -146,3 +146,13 @@ def test_a_block_that_does_not_place_the_activity_gives_nothing(client, placed):
     # The player falls back to the activity's own content.
     page = client.get(f"/h5p/play/{activity.pk}/?lesson={english.pk}&block={BLOCK_ID}")
     assert f'"h5pJsonPath": "/h5p/content/{activity.pk}"' in page.content.decode()
+
+
+def test_texts_that_cannot_be_the_activitys_are_replaced_by_its_own(db):
+    activity = install_activity()
+    block = InteractiveActivityBlock()
+    raw = {"activity": activity.pk, "pass_mark": 70, "texts": ["Left over", "from before"]}
+    value = block.clean(block.to_python(raw))
+    assert list(value["texts"]) == texts(CONTENT, SEMANTICS)
+    edited = {**raw, "texts": ["Is it OK to tell a friend your password?", "Yes", "No"]}
+    assert list(block.clean(block.to_python(edited))["texts"])[1:] == ["Yes", "No"]
