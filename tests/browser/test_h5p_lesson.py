@@ -1,11 +1,15 @@
 """An H5P activity inside a lesson: played by an Arabic learner, its score lands in My
 learning in Arabic and in English; a result forged by another window records nothing."""
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 from wagtail.models import Locale
 
 from courses.factories import build_course_tree
-from h5p.demo import demo_block, place
+from courses.models import LessonPage
+from h5p.demo import DEMO_LESSON_URL_PATH, demo_block, place
 from h5p.factories import install_activity
 
 FORGER_PATH = "/forged-activity-results/"
@@ -27,6 +31,17 @@ def lesson(settings, tmp_path, migrated_db):
     return english, arabic
 
 
+@pytest.fixture
+def demo(settings, tmp_path, migrated_db):
+    """The demo lesson as `make run` makes it: its module of the curriculum, the demo
+    activity placed and translated (English and Arabic lessons)."""
+    settings.MEDIA_ROOT = tmp_path
+    call_command("load_curriculum", "--module", "my-private-information", stdout=StringIO())
+    call_command("load_demo_activity", stdout=StringIO())
+    lessons = LessonPage.objects.filter(url_path__endswith=DEMO_LESSON_URL_PATH)
+    return lessons.get(locale__language_code="en"), lessons.get(locale__language_code="ar")
+
+
 def play(page, answer):
     page.locator("[data-h5p-activity]").scroll_into_view_if_needed()
     frame = page.frame_locator("[data-h5p-activity] iframe")
@@ -42,16 +57,20 @@ def history_rows(page):
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_arabic_learner_plays_the_activity_and_finds_the_score_in_english(
-    lesson, live_server, page
+def test_arabic_learner_plays_the_demo_activity_and_finds_the_score_in_english(
+    demo, live_server, page
 ):
-    english, arabic = lesson
+    english, arabic = demo
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.set_viewport_size({"width": 390, "height": 800})
     page.goto(f"{live_server.url}{arabic.url}")
     assert page.locator("html").get_attribute("dir") == "rtl"
-    status = play(page, "False")
+    # The activity speaks Arabic: its texts were translated as segments of the lesson.
+    frame = page.frame_locator("[data-h5p-activity] iframe")
+    page.locator("[data-h5p-activity]").scroll_into_view_if_needed()
+    frame.get_by_text("لا بأس بأن تخبر أعز أصدقائك بكلمة مرورك.").wait_for()
+    status = play(page, "خطأ")
     assert "1" in status and "Your score" not in status  # in Arabic
 
     page.goto(f"{live_server.url}/ar/my-learning/")
