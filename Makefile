@@ -36,6 +36,7 @@ messages: $(VENV)/.installed ## Compile the UI catalogues (locale/*/LC_MESSAGES/
 demo: setup ## Create the database, the starter content in six languages and demo accounts
 	$(MANAGE) migrate --no-input
 	$(MANAGE) load_curriculum
+	$(MANAGE) load_demo_activity
 	$(MANAGE) load_glossary
 	$(MANAGE) setup_translation_roles
 	$(MANAGE) load_sample_helplines

@@ -6,6 +6,7 @@ policy makes that a rule the browser enforces. The Wagtail admin is left to Wagt
 
 import re
 
+from django.conf import settings
 from django.http import HttpResponseBadRequest
 from django.utils.translation import gettext as _
 
@@ -24,6 +25,17 @@ LEARNER_CSP = "; ".join(
     ]
 )
 EXEMPT_PREFIXES = ("/admin/", "/django-admin/")
+
+
+def learner_csp():
+    """The learner policy, letting pages frame the origins in LEARNER_FRAME_SOURCES too
+    (e.g. an H5P player served from a host of its own)."""
+    extra = [origin for origin in getattr(settings, "LEARNER_FRAME_SOURCES", ()) if origin]
+    if not extra:
+        return LEARNER_CSP
+    return LEARNER_CSP.replace("frame-src 'self'", " ".join(["frame-src 'self'", *extra]))
+
+
 WHOLE_NUMBER = re.compile(r"[0-9]+")
 
 
@@ -34,7 +46,7 @@ class ContentSecurityPolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if not request.path.startswith(EXEMPT_PREFIXES):
-            response.headers.setdefault("Content-Security-Policy", LEARNER_CSP)
+            response.headers.setdefault("Content-Security-Policy", learner_csp())
         return response
 
 

@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", include("helplines.urls")),
     path("classes/", include("classrooms.urls")),
     path("classes/", include("parent_links.urls")),
+    path("learn/activities/", include("h5p.result_urls")),
     # Pages are served through a wrapper that falls back to the source page when a
     # translation is missing, instead of answering 404. Wagtail's own `_util/` views
     # (sign-in and password forms of restricted pages) stay reachable below it.

@@ -8,9 +8,11 @@ are ListBlock items: their ids are copied into translations too, and learner rec
 refer to them.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.utils import ErrorList
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -278,13 +280,22 @@ class ScenarioBlock(blocks.StructBlock):
         }
 
 
+def extra_lesson_blocks():
+    """The blocks other apps add to lessons (settings.LESSON_EXTRA_BLOCKS), e.g. H5P
+    activities: they depend on courses, so courses names them only in settings."""
+    return [(name, import_string(path)()) for name, path in settings.LESSON_EXTRA_BLOCKS]
+
+
 class LessonStreamBlock(BaseStreamBlock):
-    """A lesson's body: the shared content blocks plus the teaching blocks."""
+    """A lesson's body: the shared content blocks, the teaching blocks and other apps'."""
 
     key_takeaways = KeyTakeawaysBlock()
     conversation_starter = ConversationStarterBlock()
     quiz = QuizBlock(label=_("Knowledge check"))
     scenario = ScenarioBlock()
+
+    def __init__(self, local_blocks=None, **kwargs):
+        super().__init__([*(local_blocks or ()), *extra_lesson_blocks()], **kwargs)
 
 
 class FinalQuizStreamBlock(blocks.StreamBlock):

@@ -58,6 +58,7 @@ def export_learning_records(sender, user, **kwargs):
             "max_score",
             "pass_mark",
             "passed",
+            "self_reported",
             "created",
         ),
         "modules_completed": rows(ModuleCompletion, "module_key", "path_key", "created"),

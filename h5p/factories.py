@@ -68,6 +68,19 @@ var H5P = window.H5P = window.H5P || {};
 H5P.CopCore = { EventDispatcher: function () {} };
 """
 
+# Answers big enough for a child's finger on a phone (44 px and more), focus visible.
+TRUE_FALSE_CSS = """\
+.h5p-content p { font-size: 1.125rem; margin: 0 0 0.75rem; }
+.h5p-content button {
+  font: inherit; font-weight: 600; min-height: 2.75rem; min-width: 7rem;
+  margin-block: 0 0.5rem; margin-inline: 0 0.75rem; padding: 0.5rem 1.25rem;
+  border: 2px solid #0b5394; border-radius: 0.5rem; background: #fff; color: #0b5394;
+  cursor: pointer;
+}
+.h5p-content button:hover { background: #0b5394; color: #fff; }
+.h5p-content button:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
+"""
+
 SEMANTICS = [
     {"name": "question", "type": "text", "label": "Question", "importance": "high"},
     {"name": "correct", "type": "select", "label": "Correct answer",
@@ -128,7 +141,11 @@ class PackageBuilder:
         self.add_library(MAIN, main_patch, "COP true or false", TRUE_FALSE_JS, [QUESTION])
         self.put_json(f"{folder(MAIN)}/semantics.json", SEMANTICS)
         self.put_json(f"{folder(MAIN)}/language/fr.json", {"semantics": []})
-        self.put(f"{folder(MAIN)}/styles/true-false.css", b".cop-tf button{margin:.5em}")
+        self.put(f"{folder(MAIN)}/styles/true-false.css", TRUE_FALSE_CSS.encode())
+        self.edit_json(
+            f"{folder(MAIN)}/library.json",
+            lambda library: library.update(preloadedCss=[{"path": "styles/true-false.css"}]),
+        )
         self.add_library(QUESTION, 0, "COP question", QUESTION_JS, [CORE])
         self.add_library(CORE, 4, "COP core", CORE_JS)
 

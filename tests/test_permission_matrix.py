@@ -64,6 +64,7 @@ STAFF = ["translator_fr", "translator_ar", "reviewer_fr", "editor", "admin"]
 SIGNED_IN = [role for role in ROLES if role != "anonymous"]
 
 H5P_LIBRARY = library_folder(MAIN)
+H5P_BLOCK_ID = "activity"
 
 # Answers, as `answer()` names them.
 OK, FOUND, LOGIN, ADMIN_LOGIN = "200", "302", "302 login", "302 admin login"
@@ -242,6 +243,18 @@ def rows(data):
         "h5p:content_file": Row(PUBLIC, expect(NOT_ALLOWED), [data.activity.pk, "h5p.json"]),
         "h5p:libraries_root": Row(expect(FOUND), expect(FOUND)),
         "h5p:library_file": Row(PUBLIC, expect(NOT_ALLOWED), [H5P_LIBRARY, "main.js"]),
+        # An activity's files as a lesson's block plays it (the lesson's texts): public.
+        "h5p:lesson_content_root": Row(
+            expect(FOUND), expect(FOUND), [data.activity.pk, data.lesson.pk, H5P_BLOCK_ID]
+        ),
+        "h5p:lesson_content_file": Row(
+            PUBLIC,
+            expect(NOT_ALLOWED),
+            [data.activity.pk, data.lesson.pk, H5P_BLOCK_ID, "content/content.json"],
+        ),
+        # Activity results: posted by the lesson page for whoever reads it (anyone may
+        # learn without an account); this body is not a score, so nothing is recorded.
+        "h5p_results:submit": Row(expect(NOT_ALLOWED), expect(BAD), [data.lesson.pk, H5P_BLOCK_ID]),
         "helplines_admin:import": Row(ADMIN_ONLY, ADMIN_ONLY),
         "helplines_admin:export": Row(ADMIN_ONLY, ADMIN_ONLY),
         "wagtailsnippets_helplines_helpline:list": Row(ADMIN_ONLY, ADMIN_ONLY_GET),
@@ -355,6 +368,15 @@ class PermissionMatrixTests(TestCase):
         }
         cls.users["editor"].groups.add(Group.objects.get(name="Editors"))
         cls.activity = install_activity()
+        cls.lesson.body = [
+            *cls.lesson.body.raw_data,
+            {
+                "type": "interactive_activity",
+                "value": {"activity": cls.activity.pk, "pass_mark": 70},
+                "id": H5P_BLOCK_ID,
+            },
+        ]
+        cls.lesson.save_revision().publish()
 
     def request(self, role, method, url):
         """One request as `role`, whose changes are rolled back afterwards."""

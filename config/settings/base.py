@@ -270,9 +270,22 @@ H5P_MAX_FILE_SIZE = int(os.environ.get("H5P_MAX_FILE_SIZE", 100 * 1024 * 1024))
 H5P_MAX_FILES = int(os.environ.get("H5P_MAX_FILES", 2000))
 H5P_MAX_COMPRESSION_RATIO = int(os.environ.get("H5P_MAX_COMPRESSION_RATIO", 100))
 H5P_RATIO_CHECK_MIN_SIZE = int(os.environ.get("H5P_RATIO_CHECK_MIN_SIZE", 1024 * 1024))
-# The origin of the lesson pages that frame the H5P player, the only one its results are
-# posted to. Empty: the origin the player itself is served from (one machine).
+# The origin of the lesson pages that frame the H5P player: the only one its results are
+# posted to, and the only one (with its own) that may frame it. Empty: the origin the
+# player itself is served from (one machine). Set it whenever H5P_PLAYER_ORIGIN is set.
 H5P_LESSON_ORIGIN = os.environ.get("H5P_LESSON_ORIGIN", "")
+# The origin the H5P player is served from, e.g. "https://h5p.learn.example.org" (a host
+# name of its own pointing at the same app). Lessons frame the player at this origin.
+# Empty: the lesson's own origin, where the iframe sandbox (no allow-same-origin) is
+# what keeps the player away from the learner's session.
+H5P_PLAYER_ORIGIN = os.environ.get("H5P_PLAYER_ORIGIN", "").rstrip("/")
+# Origins learner pages may frame besides their own (their Content-Security-Policy).
+LEARNER_FRAME_SOURCES = [H5P_PLAYER_ORIGIN] if H5P_PLAYER_ORIGIN else []
+
+# Blocks that other apps add to a lesson's body, as (name, dotted path of the block
+# class). courses builds LessonStreamBlock with them, so it names no other app in code;
+# a fixed list here keeps the lesson's migrations the same on every machine.
+LESSON_EXTRA_BLOCKS = [("interactive_activity", "h5p.blocks.InteractiveActivityBlock")]
 
 LOGGING = {
     "version": 1,

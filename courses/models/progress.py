@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 class CompletionSource(models.TextChoices):
     MARKED_DONE = "marked_done", _("Marked as done")
     QUIZ_PASSED = "quiz_passed", _("Knowledge check passed")
+    ACTIVITY_PASSED = "activity_passed", _("Interactive activity passed")
 
 
 class AttemptKind(models.TextChoices):
@@ -28,6 +29,7 @@ class AttemptKind(models.TextChoices):
     # its best outcome completes the lesson as a passed knowledge check does, but trying
     # the other choices is how a scenario is explored, so they are not failures.
     SCENARIO = "scenario", _("Scenario")
+    ACTIVITY = "activity", _("Interactive activity")
 
 
 class CertificateKind(models.TextChoices):
@@ -96,6 +98,10 @@ class QuizAttempt(LearnerRecord):
     answer changes neither past scores nor past reports; new attempts use the new key.
     Attempts made before results were stored were graded once, by a migration, with the
     answer key of that day: `results_regraded` says so.
+
+    An interactive (H5P) activity's result is an attempt too, of kind ACTIVITY, named by
+    the lesson and the block's id: its score is what the learner's browser reported,
+    clamped to [0, max] and marked `self_reported`, with no answers or results.
     """
 
     uid = models.UUIDField(unique=True)
@@ -118,6 +124,11 @@ class QuizAttempt(LearnerRecord):
     results_regraded = models.BooleanField(
         default=False,
         help_text="results were worked out after the attempt, with a later answer key",
+    )
+    self_reported = models.BooleanField(
+        default=False,
+        help_text="the score came from the learner's browser (an interactive activity), "
+        "clamped but not graded here",
     )
 
     class Meta:

@@ -47,6 +47,7 @@ class SessionAttempt:
     created: datetime
     results: dict = field(default_factory=dict)  # as QuizAttempt.results
     results_regraded: bool = False
+    self_reported: bool = False
 
     @property
     def percent(self):

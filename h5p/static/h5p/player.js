@@ -21,7 +21,16 @@
     }, parentOrigin);
   }
 
+  // The lesson sizes the frame to the activity, which grows as it is played.
+  function reportHeight() {
+    if (window.parent === window) return;
+    window.parent.postMessage(
+      { type: "cop-h5p-height", height: document.body.offsetHeight }, parentOrigin);
+  }
+  if (window.ResizeObserver) new ResizeObserver(reportHeight).observe(document.body);
+
   new H5PStandalone.H5P(container, options).then(function () {
+    reportHeight();
     document.documentElement.setAttribute("data-h5p-ready", "true");
     window.H5P.externalDispatcher.on("xAPI", function (event) {
       report(event.data && event.data.statement);
