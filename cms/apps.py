@@ -9,7 +9,8 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from . import collation
-        from .footer import connect_signals
+        from . import footer, page_cache
 
         collation.install()
-        connect_signals()
+        footer.connect_signals()
+        page_cache.connect_signals()

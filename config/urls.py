@@ -17,6 +17,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("health/", include("health.urls")),
+    # A CSRF token for forms on pages from the shared cache (cms/page_cache.py).
+    path("form-token/", cms_views.form_token, name="form_token"),
     # The H5P player and its files: no language prefix, no session (see h5p/views.py).
     path("h5p/", include("h5p.urls")),
 ]

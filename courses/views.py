@@ -40,6 +40,10 @@ from .progress.rules import (
 from .quiz_order import quiz_key, start_next_attempt
 
 
+# At most this many ticked choices per question come back on the confirmation page.
+MAX_CHOICES_KEPT = 30
+
+
 def _live_page(page_id, *types):
     page = Page.objects.live().public().filter(pk=page_id).specific().first()
     if not isinstance(page, types):
@@ -95,9 +99,13 @@ def submit_quiz(request, page_id, quiz_id):
     if body_size > MAX_BODY_BYTES:  # before parsing it
         return _bad_submission(request, page, _("This answer is too large to be a quiz answer."))
     if _csrf_failed(request):
-        return _bad_submission(
-            request, page, _("Your answers could not be checked. Reload the page and try again.")
-        )
+        if _is_fetch(request):
+            return _bad_submission(
+                request,
+                page,
+                _("Your answers could not be checked. Reload the page and try again."),
+            )
+        return _confirm_quiz(request, page, quiz)
     progress = progress_for(request)
     try:
         answers = parse_submission(quiz.value, quiz.id, request.POST, body_size=body_size)
@@ -140,9 +148,41 @@ def submit_quiz(request, page_id, quiz_id):
     return render(request, "courses/quiz_result.html", context)
 
 
+def _confirm_quiz(request, page, quiz):
+    """A post without a valid CSRF token: nothing is recorded; the quiz comes back to send.
+
+    A lesson served from the shared cache has no token in its form (cms.page_cache);
+    without JavaScript to fetch one, the first post lands here. This page is the
+    learner's own (not cached) and carries their token, with the answers they chose
+    ticked, so one more press sends them. A post forged by another site gets the same
+    page and records nothing: only the learner, on this site, can send it on.
+    """
+    mode = request.POST.get("mode")
+    context = {
+        "page": page,
+        "quiz": quiz,
+        "quiz_mode": mode if mode == AttemptKind.PRE_TEST else None,
+        "back_to_module": isinstance(page, ModulePage),
+        "selected_choices": {
+            value
+            for name, values in request.POST.lists()
+            if name.startswith("q-")
+            for value in values[:MAX_CHOICES_KEPT]
+        },
+    }
+    return render(request, "courses/quiz_confirm.html", context, status=403)
+
+
+@csrf_exempt  # checked below, so that a missing token gets a form to confirm
 @require_POST
 def mark_done(request, page_id):
+    """Record the lesson as done; a post without a valid CSRF token is asked to confirm.
+
+    See _confirm_quiz: a lesson from the shared cache has no token in its form.
+    """
     lesson = _live_page(page_id, LessonPage)
+    if _csrf_failed(request):
+        return render(request, "courses/mark_done_confirm.html", {"page": lesson}, status=403)
     mark_lesson_done(progress_for(request), lesson, CompletionSource.MARKED_DONE)
     return redirect(lesson.get_url(request) + "#lesson-progress")
 

@@ -7,6 +7,8 @@ SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# A template edited here shows at once: no anonymous page is served from the cache.
+ANONYMOUS_PAGE_CACHE_SECONDS = 0
 
 # Demo accounts created by `manage.py load_demo_content`. Only dev settings define
 # passwords; elsewhere the loader creates no accounts.
