@@ -8,8 +8,7 @@ class CmsConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import collation
-        from . import footer, page_cache
+        from . import collation, footer, page_cache
 
         collation.install()
         footer.connect_signals()

@@ -28,8 +28,13 @@ Rules, each for a reason:
   come back after the cache evicts it.
 - Signed-in visitors and visitors with a session get `Cache-Control: private,
   no-cache`: their progress and name never enter a shared cache.
+- Each process also keeps the pages it served last for ANONYMOUS_PAGE_LOCAL_SECONDS
+  (one second), so a busy page costs no round trip to Redis, which on a loaded
+  machine waits its turn for the processor; another server's publishing reaches it
+  that much later. The process that publishes forgets its own copies at once.
 """
 
+import time
 import uuid
 
 from django.conf import settings
@@ -43,6 +48,9 @@ ENTRY_KEY = "cms:page-cache:page:{scheme}:{host}:{encoding}:{path}"
 SHARED_RENDER = "_render_for_everyone"
 # Set on the response by the view: the page shows nothing about its reader.
 SHAREABLE = "_shareable_with_everyone"
+# This process's copies: key -> (monotonic deadline, entry). Emptied when full.
+_recent = {}
+RECENT_MAX_ENTRIES = 500
 
 
 def share_with_everyone(response):
@@ -85,6 +93,7 @@ def visitor_has_no_session(request):
 
 def forget_all_pages(**kwargs):
     """Start a new generation: every stored page is stale from now on (a signal receiver)."""
+    _recent.clear()
     cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
 
 
@@ -130,12 +139,16 @@ class AnonymousPageCacheMiddleware:
         if not _eligible(request):
             return self._private(self.get_response(request))
         key = _entry_key(request)
+        now = time.monotonic()
+        recent = _recent.get(key)
+        if recent is not None and recent[0] > now:
+            return self._served(recent[1])
         found = cache.get_many([GENERATION_KEY, key])
         generation = found.get(GENERATION_KEY)
         entry = found.get(key)
         if entry is not None and generation is not None and entry[0] == generation:
-            _generation_seen, status, headers, content = entry
-            return HttpResponse(content, status=status, headers=headers)
+            self._keep_recent(key, entry, now)
+            return self._served(entry)
         generation = generation or _generation()
         setattr(request, SHARED_RENDER, True)
         response = self.get_response(request)
@@ -143,9 +156,23 @@ class AnonymousPageCacheMiddleware:
             self._public(response)
             entry = (generation, response.status_code, list(response.items()), response.content)
             cache.set(key, entry, settings.ANONYMOUS_PAGE_CACHE_SECONDS)
+            self._keep_recent(key, entry, now)
         else:
             self._private(response)
         return response
+
+    @staticmethod
+    def _served(entry):
+        _generation_seen, status, headers, content = entry
+        return HttpResponse(content, status=status, headers=headers)
+
+    @staticmethod
+    def _keep_recent(key, entry, now):
+        if settings.ANONYMOUS_PAGE_LOCAL_SECONDS <= 0:
+            return
+        if len(_recent) >= RECENT_MAX_ENTRIES:
+            _recent.clear()
+        _recent[key] = (now + settings.ANONYMOUS_PAGE_LOCAL_SECONDS, entry)
 
     @staticmethod
     def _storable(response):

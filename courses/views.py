@@ -39,7 +39,6 @@ from .progress.rules import (
 )
 from .quiz_order import quiz_key, start_next_attempt
 
-
 # At most this many ticked choices per question come back on the confirmation page.
 MAX_CHOICES_KEPT = 30
 

@@ -9,10 +9,12 @@ forms on stored pages still refuse a forged post.
 import re
 
 from django.contrib.auth import get_user_model
-from django.test import Client, TestCase
+from django.core.cache import cache
+from django.test import Client, TestCase, override_settings
 from django.urls import reverse
 from wagtail.models import Locale
 
+from cms import page_cache
 from cms.models import SiteFooter
 from courses.factories import build_course_tree, quiz_answers
 from courses.models import LessonCompletion, LessonPage, QuizAttempt
@@ -325,3 +327,25 @@ class FormsOnStoredPagesTests(CacheTestCase):
         stored = order(self.browser.get(self.lesson.url).content.decode())
         confirm = order(self.browser.post(self.quiz_url, quiz_answers("check")).content.decode())
         self.assertEqual(stored, confirm)
+
+
+@override_settings(ANONYMOUS_PAGE_LOCAL_SECONDS=60)
+class RecentCopiesTests(CacheTestCase):
+    """Each process's own short-lived copies: no round trip, and forgotten on publish."""
+
+    def tearDown(self):
+        page_cache._recent.clear()
+
+    def test_a_recent_copy_is_served_without_asking_the_shared_cache(self):
+        first = self.client.get(self.lesson.url)
+        cache.clear()  # as if the shared cache were far away or busy
+        with self.assertNumQueries(0):
+            again = self.client.get(self.lesson.url)
+        self.assertEqual(again.content, first.content)
+
+    def test_publishing_here_forgets_the_recent_copies_at_once(self):
+        self.client.get(self.lesson.url)
+        lesson = LessonPage.objects.get(pk=self.lesson.pk)
+        lesson.title = "Renamed while a copy was recent"
+        lesson.save_revision().publish()
+        self.assertContains(self.client.get(self.lesson.url), "Renamed while a copy was recent")

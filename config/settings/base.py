@@ -147,6 +147,9 @@ ANONYMOUS_PAGE_CACHE_SECONDS = int(
 )
 # What the pages tell browsers (max-age) and CDNs or proxies (s-maxage), which publishing
 # cannot reach: an unpublished page may stay in them this long.
+# Each process keeps the pages it served last this long (0: never), skipping a round trip
+# to the shared cache; another server's publishing reaches it that much later.
+ANONYMOUS_PAGE_LOCAL_SECONDS = float(os.environ.get("ANONYMOUS_PAGE_LOCAL_SECONDS", "1"))
 ANONYMOUS_PAGE_BROWSER_SECONDS = int(os.environ.get("ANONYMOUS_PAGE_BROWSER_SECONDS", "60"))
 ANONYMOUS_PAGE_PROXY_SECONDS = int(os.environ.get("ANONYMOUS_PAGE_PROXY_SECONDS", "120"))
 
