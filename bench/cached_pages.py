@@ -4,9 +4,10 @@ Both are served side by side, in one run, by the same stack: gunicorn with two w
 (config/gunicorn.conf.py, without worker recycling), production settings, Redis as the
 shared cache (each worker also keeps its own one-second copies), on loopback.
 The static file is the lesson page's own HTML, written into the static files (and its
-compressed copy beside it) so whitenoise serves it through the same middleware. A
-third row renders the page for every request (a query string keeps it out of the
-cache), for scale. Clients ask for gzip, as browsers do.
+compressed copy beside it) so whitenoise serves it through the same middleware. For
+scale, two more rows: a second server whose workers keep no copies of their own (every
+hit asks Redis), and the page rendered for every request (a query string keeps it out
+of the cache). Clients ask for gzip, as browsers do.
 
     .venv/bin/python bench/cached_pages.py [--seconds 8] [--rounds 3] [--clients 4]
 
@@ -34,7 +35,8 @@ ROOT = Path(__file__).resolve().parent.parent
 MODULE = "my-private-information"
 LESSON = "/ar/children/staying-safe-online/my-private-information/what-is-private-information/"
 STATIC_COPY = "/static/bench/lesson.html"
-APP_PORT, REDIS_PORT = 8150, 8159
+# The second server keeps no copies of its own: every hit is a round trip to Redis.
+APP_PORT, REDIS_ONLY_PORT, REDIS_PORT = 8150, 8151, 8159
 HOST = "127.0.0.1"
 
 
@@ -82,7 +84,8 @@ def wait_for_port(port, seconds=30):
     raise RuntimeError(f"nothing answers on port {port}")
 
 
-def start_gunicorn(env):
+def start_gunicorn(env, port=APP_PORT, **settings):
+    env = {**env, "GUNICORN_BIND": f"{HOST}:{port}", **settings}
     server = subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn"), "-c", "config/gunicorn.conf.py"]
         # Workers are not recycled during the run: a restart (seconds on a busy machine)
@@ -93,7 +96,7 @@ def start_gunicorn(env):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    wait_for_port(APP_PORT)
+    wait_for_port(port)
     return server
 
 
@@ -102,9 +105,9 @@ def stop(process):
     process.wait(timeout=30)
 
 
-def fetch(path):
+def fetch(path, port=APP_PORT):
     request = urllib.request.Request(
-        f"http://{HOST}:{APP_PORT}{path}", headers={"Accept-Encoding": "gzip"}
+        f"http://{HOST}:{port}{path}", headers={"Accept-Encoding": "gzip"}
     )
     with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback
         return response.headers, response.read()
@@ -116,14 +119,14 @@ def request_bytes(path):
     ).encode()
 
 
-def client(path, seconds, results):
+def client(port, path, seconds, results):
     """One client: requests one after another for `seconds`; counts answers and errors."""
     message = request_bytes(path)
     done = errors = 0
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            with socket.create_connection((HOST, APP_PORT), timeout=10) as sock:
+            with socket.create_connection((HOST, port), timeout=10) as sock:
                 sock.sendall(message)
                 first = sock.recv(65536)
                 while sock.recv(65536):
@@ -137,10 +140,10 @@ def client(path, seconds, results):
     results.put((done, errors))
 
 
-def throughput(path, seconds, clients):
+def throughput(port, path, seconds, clients):
     results = multiprocessing.Queue()
     workers = [
-        multiprocessing.Process(target=client, args=(path, seconds, results))
+        multiprocessing.Process(target=client, args=(port, path, seconds, results))
         for _ in range(clients)
     ]
     for worker in workers:
@@ -194,20 +197,28 @@ def main():
             copy.with_name(copy.name + ".gz").write_bytes(body)
 
             server = start_gunicorn(env)
+            redis_only = start_gunicorn(env, REDIS_ONLY_PORT, ANONYMOUS_PAGE_LOCAL_SECONDS="0")
             try:
                 _headers, static_body = fetch(STATIC_COPY)
                 assert static_body == body, "the static copy is not the same bytes"
                 fetch(LESSON)
-                rows = {"cached": [], "static": [], "rendered": []}
-                paths = {"cached": LESSON, "static": STATIC_COPY, "rendered": LESSON + "?bench"}
+                fetch(LESSON, REDIS_ONLY_PORT)
+                targets = {
+                    "static": (APP_PORT, STATIC_COPY),
+                    "cached": (APP_PORT, LESSON),
+                    "redis": (REDIS_ONLY_PORT, LESSON),
+                    "rendered": (APP_PORT, LESSON + "?bench"),
+                }
+                rows = {kind: [] for kind in targets}
                 errors = 0
                 for _ in range(args.rounds):
-                    for kind in ("static", "cached", "rendered"):
-                        rate, failed = throughput(paths[kind], args.seconds, args.clients)
+                    for kind, (port, path) in targets.items():
+                        rate, failed = throughput(port, path, args.seconds, args.clients)
                         rows[kind].append(rate)
                         errors += failed
             finally:
                 stop(server)
+                stop(redis_only)
         finally:
             if redis is not None:
                 stop(redis)
@@ -223,6 +234,7 @@ def main():
     for kind, label in (
         ("static", "static file (whitenoise)"),
         ("cached", "page from the shared cache"),
+        ("redis", "the same, every request asking Redis"),
         ("rendered", "page rendered per request"),
     ):
         rounds = ", ".join(f"{rate:.0f}" for rate in rows[kind])
