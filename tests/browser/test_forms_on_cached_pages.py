@@ -34,6 +34,18 @@ def test_without_javascript_quiz_and_mark_as_done_work_after_one_confirmation(
         page.locator(".quiz__form button[type=submit]").click()
         assert "You got 3 out of 3 right" in page.locator("main").inner_text()
 
+        # Now with a session, the next lesson is this browser's own, token included.
+        page.goto(f"{live_server.url}{tree.lessons[1].url}")
+        assert "private" in page.goto(page.url).headers["cache-control"]
+        page.locator("#lesson-progress button[type=submit]").click()
+        assert page.locator(".lesson-progress__done").is_visible()
+    finally:
+        context.close()
+
+    # A new visitor, straight to "Mark as done" on a stored lesson: one confirmation.
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
         page.goto(f"{live_server.url}{tree.lessons[1].url}")
         page.locator("#lesson-progress button[type=submit]").click()
         assert page.locator("h1").inner_text() == "Mark this lesson as done?"
