@@ -34,6 +34,7 @@ Rules, each for a reason:
   that much later. The process that publishes forgets its own copies at once.
 """
 
+import hashlib
 import time
 import uuid
 
@@ -110,9 +111,14 @@ def _ignored_cookies():
 
 
 def _entry_key(request):
+    """One entry per scheme, host, compression and path (which holds the language).
+
+    The path is hashed: a visitor chooses it, and a cache key must stay short and plain.
+    """
     encoding = "gzip" if "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "") else "identity"
+    path = hashlib.sha256(request.path.encode()).hexdigest()
     return ENTRY_KEY.format(
-        scheme=request.scheme, host=request.get_host(), encoding=encoding, path=request.path
+        scheme=request.scheme, host=request.get_host(), encoding=encoding, path=path
     )
 
 
