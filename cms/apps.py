@@ -8,8 +8,8 @@ class CmsConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import collation
-        from .footer import connect_signals
+        from . import collation, footer, page_cache
 
         collation.install()
-        connect_signals()
+        footer.connect_signals()
+        page_cache.connect_signals()

@@ -10,6 +10,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BaseStreamBlock
+from .page_cache import SharedWithEveryoneMixin
 
 # Page fields every page type translates. The slug is synchronised, so a page has the
 # same path in every language and only the /<language>/ prefix differs: switching
@@ -22,13 +23,14 @@ PAGE_TRANSLATABLE_FIELDS = [
 ]
 
 
-class IntroBodyPage(Page):
+class IntroBodyPage(SharedWithEveryoneMixin, Page):
     """A page made of a short introduction and a body of blocks.
 
     The home page, standard pages and the reporting guidance share these fields, their
     editor panels, search fields and translatable fields; one abstract model keeps them
     the same. A plain abstract model, not Wagtail's custom base page setting, which
-    wagtail-localize does not support.
+    wagtail-localize does not support. Visitors without a session get them from the
+    shared cache (cms.page_cache).
     """
 
     intro = models.TextField(

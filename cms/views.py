@@ -1,6 +1,9 @@
-"""Serving pages so that a missing translation never answers 404."""
+"""Serving pages so that a missing translation never answers 404; forms' CSRF tokens."""
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page, Site
 from wagtail.views import serve as wagtail_serve
 
@@ -33,3 +36,16 @@ def _route_in_default_locale(request, path):
         return root.specific.route(request, components)
     except Http404:
         return None
+
+
+@require_GET
+def form_token(request):
+    """This browser's CSRF token, for a form on a page served from the shared cache.
+
+    Fetched by cms/js/form-token.js just before such a form is sent; it sets the CSRF
+    cookie as any form page does. Another site cannot read the answer (no CORS), and
+    nothing may store it.
+    """
+    response = HttpResponse(get_token(request), content_type="text/plain; charset=utf-8")
+    patch_cache_control(response, private=True, no_store=True)
+    return response

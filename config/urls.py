@@ -19,6 +19,8 @@ urlpatterns = [
     path("health/", include("health.urls")),
     # The indicators API: token in the Authorization header, no session (indicators/api.py).
     path("api/indicators/v1/", include("indicators.api_urls")),
+    # A CSRF token for forms on pages from the shared cache (cms/page_cache.py).
+    path("form-token/", cms_views.form_token, name="form_token"),
     # The H5P player and its files: no language prefix, no session (see h5p/views.py).
     path("h5p/", include("h5p.urls")),
 ]

@@ -7,8 +7,10 @@ positions, so the order cannot change a score.
 
 The seed is a keyed hash of three things the browser already sends, so showing a quiz
 writes nothing and needs no JavaScript:
-- the browser's CSRF secret (the quiz form needs that cookie anyway): two learners, or
-  two browsers, see different orders, even when neither has a session yet;
+- the browser's CSRF secret: two learners, or two browsers, see different orders. Not
+  for an anonymous visitor without a session: their page is the one the shared cache
+  serves to everyone (cms.page_cache), so until their first recorded attempt starts a
+  session they all see one shuffled order, the same after a refused submission;
 - the quiz (its page's translation_key and block id, the same in every language): a
   learner who switches language mid-attempt keeps the order they were reading;
 - how many times this browser has submitted the quiz (a small counter in the session,
@@ -22,6 +24,8 @@ import hmac
 from django.conf import settings
 from django.middleware.csrf import get_token
 
+from cms.page_cache import visitor_has_no_session
+
 SESSION_KEY = "quiz_rounds"
 
 
@@ -32,8 +36,11 @@ def quiz_key(page, quiz_id):
 
 def attempt_seed(request, key):
     """The seed of the learner's current attempt at the quiz `key` (see the module doc)."""
-    get_token(request)  # makes sure the browser has a CSRF secret (and gets it back)
-    browser = request.META["CSRF_COOKIE"]
+    if visitor_has_no_session(request):
+        browser = "everyone"
+    else:
+        get_token(request)  # makes sure the browser has a CSRF secret (and gets it back)
+        browser = request.META["CSRF_COOKIE"]
     session = getattr(request, "session", None) or {}  # none outside the middleware
     round_number = session.get(SESSION_KEY, {}).get(key, 0)
     message = f"{browser}:{key}:{round_number}".encode()

@@ -42,6 +42,9 @@ from .quiz_order import quiz_key, start_next_attempt
 from .scenarios import MAX_BODY_BYTES as MAX_SCENARIO_BODY_BYTES
 from .scenarios import ScenarioError, attempt_uid, find_scenario, play_state, read_answer
 
+# At most this many ticked choices per question come back on the confirmation page.
+MAX_CHOICES_KEPT = 30
+
 
 def _live_page(page_id, *types):
     page = Page.objects.live().public().filter(pk=page_id).specific().first()
@@ -98,9 +101,13 @@ def submit_quiz(request, page_id, quiz_id):
     if body_size > MAX_BODY_BYTES:  # before parsing it
         return _bad_submission(request, page, _("This answer is too large to be a quiz answer."))
     if _csrf_failed(request):
-        return _bad_submission(
-            request, page, _("Your answers could not be checked. Reload the page and try again.")
-        )
+        if _is_fetch(request):
+            return _bad_submission(
+                request,
+                page,
+                _("Your answers could not be checked. Reload the page and try again."),
+            )
+        return _confirm_quiz(request, page, quiz)
     progress = progress_for(request)
     try:
         answers = parse_submission(quiz.value, quiz.id, request.POST, body_size=body_size)
@@ -177,6 +184,17 @@ def _record_scenario_outcome(request, lesson, scenario_id, answer):
             mark_lesson_done(progress, lesson, CompletionSource.QUIZ_PASSED)
 
 
+def _keeps_progress(request):
+    """Whether a post can change anything kept for this visitor (an account or a session).
+
+    A visitor with neither plays a scenario without any record (_record_scenario_outcome),
+    so a post without a CSRF token, which is what the form on a page from the shared
+    cache sends without JavaScript, can only show them what happens; nothing a forged
+    post could abuse.
+    """
+    return request.user.is_authenticated or request.session.session_key is not None
+
+
 @csrf_exempt  # checked below, so that a missing token gets a clear 400 answer
 @require_http_methods(["GET", "POST"])
 def play_scenario(request, page_id, scenario_id):
@@ -198,7 +216,7 @@ def play_scenario(request, page_id, scenario_id):
         return redirect(lesson.get_url(request) + anchor)
     if int(request.META.get("CONTENT_LENGTH") or 0) > MAX_SCENARIO_BODY_BYTES:
         return _bad_submission(request, lesson, _("This is too large to be a choice."))
-    if _csrf_failed(request):
+    if _csrf_failed(request) and _keeps_progress(request):
         return _bad_submission(
             request, lesson, _("Your choice could not be checked. Reload the page and try again.")
         )
@@ -223,9 +241,41 @@ def play_scenario(request, page_id, scenario_id):
     return redirect(f"{lesson.get_url(request)}?{query}{anchor}{outcome}")
 
 
+def _confirm_quiz(request, page, quiz):
+    """A post without a valid CSRF token: nothing is recorded; the quiz comes back to send.
+
+    A lesson served from the shared cache has no token in its form (cms.page_cache);
+    without JavaScript to fetch one, the first post lands here. This page is the
+    learner's own (not cached) and carries their token, with the answers they chose
+    ticked, so one more press sends them. A post forged by another site gets the same
+    page and records nothing: only the learner, on this site, can send it on.
+    """
+    mode = request.POST.get("mode")
+    context = {
+        "page": page,
+        "quiz": quiz,
+        "quiz_mode": mode if mode == AttemptKind.PRE_TEST else None,
+        "back_to_module": isinstance(page, ModulePage),
+        "selected_choices": {
+            value
+            for name, values in request.POST.lists()
+            if name.startswith("q-")
+            for value in values[:MAX_CHOICES_KEPT]
+        },
+    }
+    return render(request, "courses/quiz_confirm.html", context, status=403)
+
+
+@csrf_exempt  # checked below, so that a missing token gets a form to confirm
 @require_POST
 def mark_done(request, page_id):
+    """Record the lesson as done; a post without a valid CSRF token is asked to confirm.
+
+    See _confirm_quiz: a lesson from the shared cache has no token in its form.
+    """
     lesson = _live_page(page_id, LessonPage)
+    if _csrf_failed(request):
+        return render(request, "courses/mark_done_confirm.html", {"page": lesson}, status=403)
     mark_lesson_done(progress_for(request), lesson, CompletionSource.MARKED_DONE)
     return redirect(lesson.get_url(request) + "#lesson-progress")
 

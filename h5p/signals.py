@@ -19,6 +19,11 @@ def delete_activity_files(sender, instance, **kwargs):
 
 
 def connect_signals():
+    from cms.page_cache import forget_on_change
+
     from .models import H5PActivity
 
     post_delete.connect(delete_activity_files, sender=H5PActivity, dispatch_uid="h5p_files")
+    # Lessons show activities (title, player address): pages from the shared cache must
+    # show the activity as it is now.
+    forget_on_change(H5PActivity, prefix="h5p")

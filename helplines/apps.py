@@ -7,3 +7,11 @@ class HelplinesConfig(AppConfig):
 
     name = "helplines"
     verbose_name = _("Getting help")
+
+    def ready(self):
+        from cms.page_cache import forget_on_change
+
+        from .models import Helpline
+
+        # The Get help page lists helplines; pages from the shared cache must show the new ones.
+        forget_on_change(Helpline, prefix="helplines")

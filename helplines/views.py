@@ -14,6 +14,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django_countries import countries
 
+from cms.page_cache import share_with_everyone
+
 from .beacon import same_origin, within_daily_limit
 from .forms import CountryForm
 from .models import Helpline, HelpSeekingCount, ReportingGuidancePage
@@ -78,7 +80,12 @@ def help_page(request):
             httponly=True,
         )
     patch_vary_headers(response, ["Cookie"])
-    patch_cache_control(response, private=True)
+    if chosen or country:
+        patch_cache_control(response, private=True)
+    else:
+        # No country chosen: the same page for everyone (cms.page_cache); a visitor
+        # with the country cookie is never served from the shared cache.
+        share_with_everyone(response)
     return response
 
 

@@ -151,6 +151,8 @@ def rows(data):
         "courses:verify_certificate": Row(PUBLIC, PUBLIC, [data.certificate.code]),
         "helplines:help": Row(PUBLIC, PUBLIC),
         "helplines:count": Row(POST_ONLY, expect(BAD)),
+        # A CSRF token for forms on pages from the shared cache: anyone may ask.
+        "form_token": Row(PUBLIC, POST_ONLY),
         # Load balancers' questions: anyone may ask, nothing to change.
         "health:live": Row(PUBLIC, POST_ONLY),
         "health:ready": Row(PUBLIC, POST_ONLY),

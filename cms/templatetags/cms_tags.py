@@ -2,12 +2,14 @@
 
 from django import template
 from django.conf import settings
-from django.urls import translate_url
+from django.middleware.csrf import get_token
+from django.urls import reverse, translate_url
 from django.utils.html import format_html
 from django.utils.translation import get_language
 from wagtail.models import Page
 
 from cms.footer import footer_for
+from cms.page_cache import renders_for_everyone
 
 register = template.Library()
 
@@ -85,3 +87,25 @@ def scroll_region(content, label):
 def site_footer():
     """The editable footer in the page's language, or None where that language has none."""
     return footer_for(get_language())
+
+
+@register.simple_tag(takes_context=True)
+def form_token(context):
+    """A form's CSRF field; empty on a page stored for everyone (cms.page_cache).
+
+    A token in a shared page would be everyone's, and asking for one sets a cookie,
+    which stops the page being stored. The empty field names where cms/js/form-token.js
+    fetches this browser's token before the form is sent; without JavaScript the view
+    answers with a fresh form to confirm.
+    """
+    request = context.get("request")
+    if request is None:  # a block preview in the editor
+        return ""
+    if renders_for_everyone(request):
+        return format_html(
+            '<input type="hidden" name="csrfmiddlewaretoken" value="" data-form-token="{}">',
+            reverse("form_token"),
+        )
+    return format_html(
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
+    )

@@ -72,6 +72,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: serves anonymous pages from the shared cache before anything else runs,
+    # and stores them finished (compressed, with their headers). See cms/page_cache.py.
+    "cms.page_cache.AnonymousPageCacheMiddleware",
     # Compresses pages for learners on slow, costly mobile data (Django pads the
     # compressed output against BREACH).
     "django.middleware.gzip.GZipMiddleware",
@@ -135,6 +138,22 @@ if os.environ.get("REDIS_URL"):
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Anonymous pages from the shared cache (cms/page_cache.py). Publishing forgets them at
+# once in a shared cache; a cache in each process's own memory (no REDIS_URL) cannot hear
+# another process publish, so there a stored page lives a minute at most. 0 turns it off.
+ANONYMOUS_PAGE_CACHE_SECONDS = int(
+    os.environ.get(
+        "ANONYMOUS_PAGE_CACHE_SECONDS", str(24 * 60 * 60 if os.environ.get("REDIS_URL") else 60)
+    )
+)
+# What the pages tell browsers (max-age) and CDNs or proxies (s-maxage), which publishing
+# cannot reach: an unpublished page may stay in them this long.
+# Each process keeps the pages it served last this long (0: never), skipping a round trip
+# to the shared cache; another server's publishing reaches it that much later.
+ANONYMOUS_PAGE_LOCAL_SECONDS = float(os.environ.get("ANONYMOUS_PAGE_LOCAL_SECONDS", "1"))
+ANONYMOUS_PAGE_BROWSER_SECONDS = int(os.environ.get("ANONYMOUS_PAGE_BROWSER_SECONDS", "60"))
+ANONYMOUS_PAGE_PROXY_SECONDS = int(os.environ.get("ANONYMOUS_PAGE_PROXY_SECONDS", "120"))
 
 AUTH_USER_MODEL = "accounts.User"
 # Argon2 is the hasher Django recommends; PBKDF2 stays to verify older hashes.

@@ -1,5 +1,7 @@
 """Local development: debug on, a throwaway secret key, demo accounts with known passwords."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = True
@@ -7,6 +9,9 @@ SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# A template edited here shows at once: no anonymous page is served from the cache
+# (unless ANONYMOUS_PAGE_CACHE_SECONDS says otherwise, to try it out).
+ANONYMOUS_PAGE_CACHE_SECONDS = int(os.environ.get("ANONYMOUS_PAGE_CACHE_SECONDS", "0"))
 
 # Demo accounts created by `manage.py load_demo_content`. Only dev settings define
 # passwords; elsewhere the loader creates no accounts.

@@ -1,7 +1,9 @@
 """Course content: Audience -> Learning path -> Module -> Lesson.
 
 Content only: who is assigned what and what a learner has done live elsewhere, and
-refer to these pages by translation_key so all six translations share them.
+refer to these pages by translation_key so all six translations share them. A visitor
+without a session sees no progress, so these pages come to them from the shared cache
+(cms.page_cache).
 """
 
 from django.core.exceptions import ValidationError
@@ -17,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cms.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from cms.models import PAGE_TRANSLATABLE_FIELDS
+from cms.page_cache import SharedWithEveryoneMixin
 
 from ..blocks import FinalQuizStreamBlock, LessonStreamBlock
 from ..icons import Icon, icon_svg
@@ -47,7 +50,7 @@ class AgeBand(models.TextChoices):
     AGE_13_17 = "13_17", _("13 to 17")
 
 
-class AudiencePage(Page):
+class AudiencePage(SharedWithEveryoneMixin, Page):
     """Everything for one audience, e.g. children aged 9-12 or parents and carers."""
 
     audience = models.CharField(
@@ -120,7 +123,7 @@ class AudiencePage(Page):
         return icon_svg(self.icon, "card__icon")
 
 
-class LearningPathPage(Page):
+class LearningPathPage(SharedWithEveryoneMixin, Page):
     """An ordered sequence of modules that a learner follows from start to finish."""
 
     intro = models.TextField(_("introduction"), blank=True, help_text=_("What the path covers."))
@@ -141,7 +144,7 @@ class LearningPathPage(Page):
         return context
 
 
-class ModulePage(Page):
+class ModulePage(SharedWithEveryoneMixin, Page):
     """One COP guideline module: objectives, an estimated time and ordered lessons.
 
     Lessons are ordered by their position in the page tree, which editors change by
@@ -288,7 +291,7 @@ class ModulePage(Page):
         return context
 
 
-class LessonPage(Page):
+class LessonPage(SharedWithEveryoneMixin, Page):
     """A short lesson inside a module, built from StreamField blocks."""
 
     summary = models.TextField(

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.test import TestCase
 
+from cms.page_cache import forget_all_pages
 from courses.factories import AudiencePageFactory, LessonPageFactory, build_course_tree
 from courses.models.pages import AgeBand, Audience
 
@@ -68,6 +69,7 @@ class CoursePagesTests(TestCase):
         ]:
             with self.subTest(audience=audience):
                 AudiencePage.objects.filter(pk=self.tree.audience.pk).update(audience=audience)
+                forget_all_pages()  # as publishing the audience page would
                 html = self.get(lesson)
                 self.assertIn(label, html)
                 self.assertNotIn("trusted adult", html)
@@ -79,6 +81,7 @@ class CoursePagesTests(TestCase):
             self.client.get(self.tree.lessons[1].url)
         for _ in range(10):
             LessonPageFactory(parent=self.tree.module)
+        forget_all_pages()  # as publishing them would; then the page is rendered again
         with self.assertNumQueries(len(small.captured_queries)):
             self.client.get(self.tree.lessons[1].url)
 

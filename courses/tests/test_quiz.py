@@ -222,13 +222,15 @@ class TamperedSubmissionViewTests(TestCase):
         data = {**quiz_answers("check"), "q-check-q2": ["check-q2-a"] * 2000}
         self.assertRefused(self.client.post(self.url, data), "too large")
 
-    def test_missing_csrf_token_is_refused_with_a_translated_message(self):
+    def test_missing_csrf_token_is_refused_with_a_translated_form_to_confirm(self):
         client = Client(enforce_csrf_checks=True)
         client.force_login(self.user)
         response = client.post(f"/fr/learn/quizzes/{self.lesson.pk}/check/", quiz_answers("check"))
-        self.assertEqual(response.status_code, 400)
-        self.assertContains(response, '<html lang="fr"', status_code=400)
-        self.assertContains(response, "Rechargez la page", status_code=400)
+        self.assertEqual(response.status_code, 403)
+        self.assertContains(response, '<html lang="fr"', status_code=403)
+        self.assertContains(
+            response, "Vos réponses ne sont pas encore enregistrées", status_code=403
+        )
         self.assertFalse(QuizAttempt.objects.exists())
 
     def test_in_place_refusal_is_a_400_fragment(self):

@@ -141,12 +141,20 @@ class ShuffledQuizViewTests(TestCase):
         key = quiz_key(self.lesson, "check")
         self.assertEqual(self.client.session[ROUNDS_KEY][key], 6)
 
-    def test_learners_in_different_browsers_see_different_orders(self):
+    def test_signed_in_learners_in_different_browsers_see_different_orders(self):
+        self.client.force_login(User.objects.create_user("learner", password="pw"))
         orders = set()
         for letter in "abcdefgh":
             fixed_browser(self.client, letter)
             orders.add(tuple(self.shown()["check-q1"]))
         self.assertGreater(len(orders), 4)
+
+    def test_visitors_without_a_session_share_one_shuffled_order_the_cache_can_keep(self):
+        orders = set()
+        for letter in "abcd":
+            fixed_browser(self.client, letter)
+            orders.add(tuple(self.shown()["check-q1"]))
+        self.assertEqual(len(orders), 1)
 
     def test_grading_goes_by_id_whatever_the_order(self):
         for letter in "abc":

@@ -227,6 +227,28 @@ class AnonymousPlayTests(TestCase):
         self.assertFalse(QuizAttempt.objects.exists())
         self.assertFalse(LessonCompletion.objects.exists())
 
+    def test_a_visitor_plays_from_a_page_from_the_shared_cache_without_javascript(self):
+        """That page's form has no token: the choice still shows what happens."""
+        client = Client(enforce_csrf_checks=True)
+        page = client.get(self.lesson.url).content.decode()
+        self.assertIn('value="" data-form-token=', page)
+        self.assertNotIn("csrftoken", client.cookies)
+        response = client.post(self.url, {**choice_post("s-a"), "csrfmiddlewaretoken": ""})
+        self.assertEqual(response.status_code, 302)
+        self.assertContains(client.get(response["Location"]), "The player cannot message you.")
+        self.assertNotIn("sessionid", client.cookies)
+        self.assertFalse(QuizAttempt.objects.exists())
+
+    def test_a_visitor_with_a_session_still_needs_the_token(self):
+        client = Client(enforce_csrf_checks=True)
+        session = client.session
+        session["learning"] = {}
+        session.save()
+        client.cookies["sessionid"] = session.session_key
+        response = client.post(self.url, choice_post("s-a"))
+        self.assertContains(response, "Reload the page", status_code=400)
+        self.assertNotIn("lessons", client.session["learning"])
+
     def test_a_visitor_who_already_keeps_progress_gets_the_lesson_done_in_the_session(self):
         session = self.client.session
         session["learning"] = {}

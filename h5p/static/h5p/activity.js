@@ -9,8 +9,8 @@
   window.copH5PActivities = true;
   var frames = [];
 
-  function csrfToken() {
-    var input = document.querySelector("input[name=csrfmiddlewaretoken]");
+  function csrfToken(block) {
+    var input = block.querySelector("input[name=csrfmiddlewaretoken]");
     return input ? input.value : "";
   }
 
@@ -44,13 +44,21 @@
     var now = Date.now();
     if (entry.last && entry.last.key === key && now - entry.last.at < 3000) return;
     entry.last = { key: key, at: now };
-    var status = entry.stage.parentElement.querySelector("[data-h5p-status]");
-    fetch(url, {
-      method: "POST",
-      credentials: "same-origin",
-      headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken() },
-      body: JSON.stringify({ score: data.score, max: data.max })
-    })
+    var block = entry.stage.parentElement;
+    var status = block.querySelector("[data-h5p-status]");
+    // On a page from the shared cache the token field starts empty: cms/js/form-token.js
+    // fetches this browser's token first.
+    var ready = window.copLearnFormToken ? window.copLearnFormToken(block) : Promise.resolve();
+    ready
+      .catch(function () {})
+      .then(function () {
+        return fetch(url, {
+          method: "POST",
+          credentials: "same-origin",
+          headers: { "Content-Type": "application/json", "X-CSRFToken": csrfToken(block) },
+          body: JSON.stringify({ score: data.score, max: data.max })
+        });
+      })
       .then(function (response) { return response.json(); })
       .then(function (answer) { if (status && answer.message) status.textContent = answer.message; })
       .catch(function () {});

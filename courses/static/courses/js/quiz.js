@@ -12,12 +12,18 @@
     event.preventDefault();
     var button = form.querySelector("button[type=submit]");
     if (button) button.disabled = true;
-    fetch(form.action, {
-      method: "POST",
-      body: new FormData(form),
-      credentials: "same-origin",
-      headers: { "X-Requested-With": "fetch" },
-    })
+    // A quiz on a page from the shared cache first gets this browser's CSRF token
+    // (cms/js/form-token.js); if that fails, the form posts normally.
+    var ready = window.copLearnFormToken ? window.copLearnFormToken(form) : Promise.resolve();
+    ready
+      .then(function () {
+        return fetch(form.action, {
+          method: "POST",
+          body: new FormData(form),
+          credentials: "same-origin",
+          headers: { "X-Requested-With": "fetch" },
+        });
+      })
       .then(function (response) { return response.text(); })
       .then(function (html) {
         result.innerHTML = html;

@@ -28,17 +28,24 @@
     var body = form.closest("[data-scenario-body]");
     if (!body) return;
     event.preventDefault();
-    var data = new FormData(form);
     var submitter = event.submitter;
-    if (submitter && submitter.name) data.append(submitter.name, submitter.value);
     var buttons = form.querySelectorAll("button");
     enable(buttons, false);
-    fetch(form.action, {
-      method: "POST",
-      body: data,
-      credentials: "same-origin",
-      headers: { "X-Requested-With": "fetch" },
-    })
+    // On a page from the shared cache the form first gets this browser's CSRF token
+    // (cms/js/form-token.js); if that fails, the post goes without it.
+    var ready = window.copLearnFormToken ? window.copLearnFormToken(form) : Promise.resolve();
+    ready
+      .catch(function () {})
+      .then(function () {
+        var data = new FormData(form);
+        if (submitter && submitter.name) data.append(submitter.name, submitter.value);
+        return fetch(form.action, {
+          method: "POST",
+          body: data,
+          credentials: "same-origin",
+          headers: { "X-Requested-With": "fetch" },
+        });
+      })
       .then(function (response) {
         return response.text().then(function (html) { return { ok: response.ok, html: html }; });
       })
