@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run setup messages demo test test-fast lint check format browsers clean
+.PHONY: help run setup messages demo test test-fast lint check format browsers clean loadtest
 
 help: ## Show this help
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
@@ -69,6 +69,15 @@ format: $(VENV)/.installed ## Format the code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# locust (and its gevent) get a virtualenv of their own: the app never imports them.
+.venv-loadtest/.installed: bench/requirements-loadtest.txt
+	$(PYTHON) -m venv .venv-loadtest
+	.venv-loadtest/bin/pip install --quiet -r bench/requirements-loadtest.txt
+	@touch $@
+
+loadtest: setup .venv-loadtest/.installed ## Load test on the loopback: gunicorn, PostgreSQL, Redis, locust (LOADTEST_ARGS="--anonymous 20,60")
+	$(PY) bench/loadtest.py $(LOADTEST_ARGS)
+
 clean: ## Remove the virtual environment, database and compiled files
-	rm -rf $(VENV) node_modules db.sqlite3 static_collected
+	rm -rf $(VENV) .venv-loadtest node_modules db.sqlite3 static_collected
 	find locale -name '*.mo' -delete
