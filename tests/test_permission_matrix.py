@@ -39,6 +39,7 @@ OUR_APPS = (
     "helplines",
     "indicators",
     "localization",
+    "offline",
 )
 
 ROLES = [
@@ -146,6 +147,13 @@ def rows(data):
         "courses:verify_certificate": Row(PUBLIC, PUBLIC, [data.certificate.code]),
         "helplines:help": Row(PUBLIC, PUBLIC),
         "helplines:count": Row(POST_ONLY, expect(BAD)),
+        # Learning offline: the web app and what a visitor may save (public pages here;
+        # hidden and restricted modules are tested in offline/tests/test_views.py).
+        "service_worker": Row(PUBLIC, POST_ONLY),
+        "offline:page": Row(PUBLIC, POST_ONLY),
+        "offline:manifest": Row(PUBLIC, POST_ONLY),
+        "offline:essentials": Row(PUBLIC, POST_ONLY),
+        "offline:saved_files": Row(PUBLIC, POST_ONLY, [data.module.pk]),
         # Load balancers' questions: anyone may ask, nothing to change.
         "health:live": Row(PUBLIC, POST_ONLY),
         "health:ready": Row(PUBLIC, POST_ONLY),

@@ -19,6 +19,7 @@ APPS = [
     "helplines",
     "indicators",
     "localization",
+    "offline",
     "templates",
 ]
 
