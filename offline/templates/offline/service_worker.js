@@ -22,8 +22,11 @@ function languageOf(url) {
   return LANGUAGES.indexOf(first) >= 0 ? first : DEFAULT_LANGUAGE;
 }
 
-/* A page of this language told us it is open, and that the network works. */
-async function visited(essentialsUrl) {
+/* A page of this language told us it is open, and that the network works. One visit
+   at a time: two pages opened together must not write the same copies twice. */
+var visiting = Promise.resolve();
+
+async function visit(essentialsUrl) {
   var language = languageOf(new URL(essentialsUrl, self.location.origin));
   var cache = await caches.open("cop-offline-essentials|" + language);
   var meta = await cache.match("/offline/__meta__");
@@ -35,10 +38,15 @@ async function visited(essentialsUrl) {
   }
 }
 
+function visited(essentialsUrl) {
+  visiting = visiting.then(function () { return visit(essentialsUrl); }).catch(function () {});
+  return visiting;
+}
+
 self.addEventListener("message", function (event) {
   var data = event.data || {};
   if (data.type === "visit" && data.essentials) {
-    event.waitUntil(visited(data.essentials).catch(function () {}));
+    event.waitUntil(visited(data.essentials));
   } else if (data.type === "refresh") {
     lastRefresh = 0;
   }
