@@ -188,4 +188,6 @@ def save_manifest(root, request):
         ],
         "files": files,
         "total_bytes": sum(item["bytes"] for item in files),
+        # Pages rendered for a signed-in learner show their progress: forgotten at sign-out.
+        "personal": request.user.is_authenticated,
     }

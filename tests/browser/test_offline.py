@@ -131,3 +131,94 @@ def test_page_not_saved_shows_the_offline_page_in_six_languages(tree, live_serve
         assert page.locator("[data-saved-empty]").is_visible()
         assert page.locator("html").get_attribute("dir") == ("rtl" if code == "ar" else "ltr")
     context.close()
+
+
+SAVED_CACHES = """async () => (await caches.keys()).filter(n => n.startsWith("cop-offline-save|"))"""
+
+
+def save_module(page, live_server, module, language):
+    open_with_worker(page, f"{live_server.url}{module.url}", language)
+    box = page.locator("[data-offline-save]")
+    box.locator("[data-offline-action=save]").click()
+    box.locator("[data-offline-action=remove]").wait_for()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_republished_lesson_replaces_the_saved_copy_when_the_connection_returns(
+    tree, live_server, browser
+):
+    context = browser.new_context()
+    page = context.new_page()
+    module = localized(tree.module, "fr")
+    save_module(page, live_server, module, "fr")
+    [first_cache] = page.evaluate(SAVED_CACHES)
+
+    lesson = localized(tree.lessons[1], "fr")
+    lesson.title = "Leçon mise à jour"
+    lesson.save_revision().publish()
+    context.set_offline(True)
+    page.wait_for_function("() => !navigator.onLine")
+    context.set_offline(False)  # the page hears "online" and the worker asks for news
+    wait_until(page, f"async () => !(await caches.keys()).includes({first_cache!r})")
+    [second_cache] = page.evaluate(SAVED_CACHES)
+    assert second_cache != first_cache  # one whole copy, the old one gone
+
+    context.set_offline(True)
+    page.goto(f"{live_server.url}{lesson.url}")
+    assert page.locator("h1").inner_text() == "Leçon mise à jour"
+    page.goto(f"{live_server.url}{module.url}")
+    assert "Leçon mise à jour" in page.locator(".lesson-list").inner_text()
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_signing_out_forgets_what_the_learner_saved_but_not_what_a_visitor_saved(
+    tree, live_server, browser
+):
+    from accounts.factories import PASSWORD, ChildFactory
+
+    child = ChildFactory()
+    context = browser.new_context()
+    page = context.new_page()
+    visitor_module = localized(tree.module, "es")
+    save_module(page, live_server, visitor_module, "es")
+
+    page.goto(f"{live_server.url}/en/account/login/")
+    page.fill("input[name=username]", child.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    save_module(page, live_server, localized(tree.module, "ar"), "ar")
+    assert len(page.evaluate(SAVED_CACHES)) == 2
+
+    page.get_by_role("button", name="تسجيل الخروج").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("link", name="تسجيل الدخول").first.is_visible()
+    [left] = page.evaluate(SAVED_CACHES)
+    assert left.startswith(f"cop-offline-save|{visitor_module.translation_key}-es|")
+    context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_quick_exit_leaves_a_saved_lesson_offline_without_a_back_entry(
+    tree, live_server, browser, settings
+):
+    settings.QUICK_EXIT_URL = "http://neutral.invalid/"  # unreachable: the test is offline
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{live_server.url}/en/")  # the page Back would go to
+    module = localized(tree.module, "en")
+    save_module(page, live_server, module, "en")
+    context.set_offline(True)
+    lesson = localized(tree.lessons[0], "en")
+    page.goto(f"{live_server.url}{lesson.url}")
+    assert page.locator("h1").inner_text() == lesson.title
+    page.get_by_role("link", name="Quick exit").click()
+    page.wait_for_function("() => !document.querySelector('.site-header')")
+    assert lesson.title not in page.content()
+    page.go_back()
+    assert page.url != f"{live_server.url}{lesson.url}"
+    context.close()

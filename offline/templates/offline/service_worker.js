@@ -26,29 +26,37 @@ function languageOf(url) {
    at a time: two pages opened together must not write the same copies twice. */
 var visiting = Promise.resolve();
 
-async function visit(essentialsUrl) {
+async function visit(essentialsUrl, reconnected) {
   var language = languageOf(new URL(essentialsUrl, self.location.origin));
   var cache = await caches.open("cop-offline-essentials|" + language);
   var meta = await cache.match("/offline/__meta__");
   var age = meta ? Date.now() - (await meta.json()).saved_at : Infinity;
   if (age > ESSENTIALS_MAX_AGE) await OfflineStore.saveEssentials(essentialsUrl);
-  if (Date.now() - lastRefresh > REFRESH_EVERY) {
+  if (reconnected || Date.now() - lastRefresh > REFRESH_EVERY) {
     lastRefresh = Date.now();
-    await OfflineStore.refreshAll();
+    // A connection that has just come back often fails the first requests: try again.
+    for (var attempt = 0; attempt < 4; attempt++) {
+      if (await OfflineStore.refreshAll()) break;
+      await new Promise(function (resolve) { setTimeout(resolve, 2000); });
+    }
   }
 }
 
-function visited(essentialsUrl) {
-  visiting = visiting.then(function () { return visit(essentialsUrl); }).catch(function () {});
+function visited(essentialsUrl, reconnected) {
+  visiting = visiting.then(function () { return visit(essentialsUrl, reconnected); })
+    .catch(function () {});
   return visiting;
 }
 
 self.addEventListener("message", function (event) {
   var data = event.data || {};
   if (data.type === "visit" && data.essentials) {
-    event.waitUntil(visited(data.essentials));
-  } else if (data.type === "refresh") {
-    lastRefresh = 0;
+    event.waitUntil(visited(data.essentials, !!data.reconnected));
+  } else if (data.type === "sign-out") {
+    var reply = event.ports[0];
+    event.waitUntil(OfflineStore.clearPersonal().catch(function () {}).then(function () {
+      if (reply) reply.postMessage("cleared");
+    }));
   }
 });
 

@@ -74,6 +74,7 @@ var OfflineStore = (function () {
       version: manifest.version,
       manifest_url: manifest.manifest_url,
       pages: manifest.pages.map(function (page) { return page.url; }),
+      personal: !!manifest.personal,
       bytes: copies.reduce(function (sum, copy) { return sum + copy.bytes; }, 0),
       saved_at: Date.now()
     };
@@ -119,7 +120,8 @@ var OfflineStore = (function () {
   }
 
   /* Asks the server for each saved copy's current version; downloads a changed one whole
-     before replacing it, removes one the learner may no longer see. */
+     before replacing it, removes one the learner may no longer see. False when the
+     network failed before every copy was checked. */
   async function refreshAll() {
     var all = await saved();
     for (var i = 0; i < all.length; i++) {
@@ -128,7 +130,7 @@ var OfflineStore = (function () {
       try {
         response = await fetch(meta.manifest_url, { credentials: "same-origin", cache: "no-store" });
       } catch (error) {
-        return;  // offline again: try on the next connection
+        return false;  // offline again: try on the next connection
       }
       if (response.status === 404) { await remove(meta.key); continue; }
       if (!response.ok) continue;
@@ -137,6 +139,7 @@ var OfflineStore = (function () {
         try { await save(manifest); } catch (error) { /* keep the old copy whole */ }
       }
     }
+    return true;
   }
 
   /* The offline page and help pages of a language, and the files they use. Kept up to
@@ -161,16 +164,20 @@ var OfflineStore = (function () {
     return !!(await cache.match(metaRequest()));
   }
 
-  /* Forgets every saved copy and the essentials (a shared phone changing hands). */
-  async function clear() {
-    var names = await caches.keys();
-    await Promise.all(names.filter(function (name) {
-      return name.indexOf(SAVE) === 0 || name.indexOf(ESSENTIALS) === 0;
-    }).map(function (name) { return caches.delete(name); }));
+  /* Signing out on a shared phone: forgets the copies saved while signed in (they show
+     that learner's progress) and the help pages (kept with their account links); the
+     next visit keeps the help pages again. Copies saved signed out stay. */
+  async function clearPersonal() {
+    var all = await saved();
+    var names = all.filter(function (meta) { return meta.personal; })
+      .map(function (meta) { return meta.key; });
+    for (var i = 0; i < names.length; i++) await remove(names[i]);
+    var essentials = (await caches.keys()).filter(function (name) { return name.indexOf(ESSENTIALS) === 0; });
+    await Promise.all(essentials.map(function (name) { return caches.delete(name); }));
   }
 
   return {
-    save: save, saved: saved, find: find, remove: remove, lookup: lookup, clear: clear,
+    save: save, saved: saved, find: find, remove: remove, lookup: lookup, clearPersonal: clearPersonal,
     refreshAll: refreshAll, saveEssentials: saveEssentials, essentialsSaved: essentialsSaved
   };
 })();
