@@ -84,9 +84,9 @@ def test_arabic_module_saved_online_reads_every_lesson_offline(tree, live_server
         assert page.locator("html").get_attribute("dir") == "rtl"
         # Styles came from the saved copy too.
         assert page.locator("h1").evaluate("el => getComputedStyle(el).direction") == "rtl"
-        assert page.locator(".site-header").evaluate(
-            "el => getComputedStyle(el).display"
-        ) != "inline"
+        assert (
+            page.locator(".site-header").evaluate("el => getComputedStyle(el).display") != "inline"
+        )
     page.goto(f"{live_server.url}{module.url}")
     assert page.locator("h1").inner_text() == module.title
 
@@ -133,7 +133,9 @@ def test_page_not_saved_shows_the_offline_page_in_six_languages(tree, live_serve
     context.close()
 
 
-SAVED_CACHES = """async () => (await caches.keys()).filter(n => n.startsWith("cop-offline-save|"))"""
+SAVED_CACHES = (
+    """async () => (await caches.keys()).filter(n => n.startsWith("cop-offline-save|"))"""
+)
 
 
 def save_module(page, live_server, module, language):
