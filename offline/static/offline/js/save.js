@@ -62,6 +62,8 @@
     if (!manifest) return;
     show(warning, false);
     if (!(await roomFor(manifest.total_bytes))) return;
+    // Announced from now on, not on page load: the learner asked for this.
+    status.setAttribute("aria-live", "polite");
     saveButton.disabled = true;
     progress.value = 0;
     show(progress, true);
@@ -82,6 +84,7 @@
   });
 
   removeButton.addEventListener("click", async function () {
+    status.setAttribute("aria-live", "polite");
     await OfflineStore.remove(box.getAttribute("data-key"));
     await render();
   });
