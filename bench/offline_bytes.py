@@ -104,7 +104,8 @@ def main():
         else:
             prepare_database(f"{directory}/bench.sqlite3", load=True)
         rows, first_visit = measure()
-    print(f"{'lang':8}{'path':32}{'pages':>6}{'files':>6}{'stored KB':>11}{'wire KB':>9}{'3G s':>7}")
+    header = f"{'lang':8}{'path':32}{'pages':>6}{'files':>6}"
+    print(f"{header}{'stored KB':>11}{'wire KB':>9}{'3G s':>7}")
     for language, slug, pages, files, stored, wire, seconds in rows:
         print(
             f"{language:8}{slug[:31]:32}{pages:>6}{files:>6}"
