@@ -12,6 +12,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views as cms_views
+from offline import views as offline_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -23,6 +24,8 @@ urlpatterns = [
     path("form-token/", cms_views.form_token, name="form_token"),
     # The H5P player and its files: no language prefix, no session (see h5p/views.py).
     path("h5p/", include("h5p.urls")),
+    # At the root, so that the worker may look after every page of the site.
+    path("sw.js", offline_views.service_worker, name="service_worker"),
 ]
 
 if settings.DEBUG:
@@ -38,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("classes/", include("classrooms.urls")),
     path("classes/", include("parent_links.urls")),
     path("learn/activities/", include("h5p.result_urls")),
+    path("", include("offline.urls")),
     # Pages are served through a wrapper that falls back to the source page when a
     # translation is missing, instead of answering 404. Wagtail's own `_util/` views
     # (sign-in and password forms of restricted pages) stay reachable below it.

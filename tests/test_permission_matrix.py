@@ -41,6 +41,7 @@ OUR_APPS = (
     "indicators",
     "localization",
     "parent_links",
+    "offline",
 )
 
 ROLES = [
@@ -153,6 +154,13 @@ def rows(data):
         "helplines:count": Row(POST_ONLY, expect(BAD)),
         # A CSRF token for forms on pages from the shared cache: anyone may ask.
         "form_token": Row(PUBLIC, POST_ONLY),
+        # Learning offline: the web app and what a visitor may save (public pages here;
+        # hidden and restricted modules are tested in offline/tests/test_views.py).
+        "service_worker": Row(PUBLIC, POST_ONLY),
+        "offline:page": Row(PUBLIC, POST_ONLY),
+        "offline:manifest": Row(PUBLIC, POST_ONLY),
+        "offline:essentials": Row(PUBLIC, POST_ONLY),
+        "offline:saved_files": Row(PUBLIC, POST_ONLY, [data.module.pk]),
         # Load balancers' questions: anyone may ask, nothing to change.
         "health:live": Row(PUBLIC, POST_ONLY),
         "health:ready": Row(PUBLIC, POST_ONLY),

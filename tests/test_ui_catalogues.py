@@ -20,6 +20,7 @@ APPS = [
     "indicators",
     "localization",
     "parent_links",
+    "offline",
     "templates",
 ]
 

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "indicators",
     # H5P interactive activities: packages, their libraries and the player.
     "h5p",
+    # The installable web app: saving paths and modules for learning offline.
+    "offline",
     # Wagtail and wagtail-localize
     "wagtail_localize",
     "wagtail_localize.locales",
