@@ -19,6 +19,8 @@ urlpatterns = [
     path("health/", include("health.urls")),
     # The H5P player and its files: no language prefix, no session (see h5p/views.py).
     path("h5p/", include("h5p.urls")),
+    # The Open Badges issuer profile and public keys: ids written into every badge.
+    path("badges/", include("badges.issuer_urls")),
 ]
 
 if settings.DEBUG:
@@ -30,6 +32,7 @@ urlpatterns += i18n_patterns(
     # App routes come before the page catch-all below, which would otherwise take them.
     path("account/", include("accounts.urls")),
     path("", include("courses.urls")),
+    path("", include("badges.urls")),
     path("", include("helplines.urls")),
     path("classes/", include("classrooms.urls")),
     # Pages are served through a wrapper that falls back to the source page when a

@@ -20,6 +20,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.factories import AdultFactory, ChildFactory
 from accounts.models import User
+from badges.keys import generate_key
 from classrooms.factories import EducatorFactory, add_pupil, class_taught_by
 from classrooms.models import Assignment, ClassEducator, ParentLink
 from courses.factories import build_course_tree
@@ -31,6 +32,7 @@ from localization.roles import REVIEWER, TRANSLATOR, setup_roles
 
 OUR_APPS = (
     "accounts",
+    "badges",
     "classrooms",
     "cms",
     "courses",
@@ -144,6 +146,16 @@ def rows(data):
             expect(NOT_FOUND, pupil=OK), expect(NOT_FOUND, pupil=OK), [data.certificate.code]
         ),
         "courses:verify_certificate": Row(PUBLIC, PUBLIC, [data.certificate.code]),
+        # Open Badges: a certificate's badge is its owner's alone; everyone chooses the
+        # name on their own badges (an empty choice is refused); the issuer's profile and
+        # keys are public, read-only documents.
+        "badges:download": Row(
+            expect(NOT_FOUND, pupil=OK), expect(NOT_ALLOWED), [data.certificate.code]
+        ),
+        "badges:name_choice": Row(SIGNED_IN_PAGE, expect(BAD, anonymous=LOGIN)),
+        "badges_issuer:profile": Row(PUBLIC, expect(NOT_ALLOWED)),
+        "badges_issuer:key_set": Row(PUBLIC, expect(NOT_ALLOWED)),
+        "badges_issuer:key": Row(PUBLIC, expect(NOT_ALLOWED), [data.badge_key.kid]),
         "helplines:help": Row(PUBLIC, PUBLIC),
         "helplines:count": Row(POST_ONLY, expect(BAD)),
         # Load balancers' questions: anyone may ask, nothing to change.
@@ -341,6 +353,7 @@ class PermissionMatrixTests(TestCase):
         }
         cls.users["editor"].groups.add(Group.objects.get(name="Editors"))
         cls.activity = install_activity()
+        cls.badge_key = generate_key()
 
     def request(self, role, method, url):
         """One request as `role`, whose changes are rolled back afterwards."""

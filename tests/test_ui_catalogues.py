@@ -11,6 +11,7 @@ LANGUAGES = ["ar", "es", "fr", "ru", "zh_Hans"]
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)s")
 APPS = [
     "accounts",
+    "badges",
     "classrooms",
     "cms",
     "courses",
