@@ -47,8 +47,8 @@ def key_url(kid):
 
 
 def issuer_profile():
+    """The issuer as a badge names it; the public profile adds the JSON-LD context."""
     return {
-        "@context": CONTEXT,
         "id": issuer_id(),
         "type": ["Profile"],
         "name": settings.BADGES_ISSUER_NAME,

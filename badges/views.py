@@ -18,7 +18,7 @@ from cms.pages_in_language import localized_pages, page_in_language
 from courses.models import Certificate
 
 from . import names
-from .credentials import MEDIA_TYPE, build_credential, issuer_profile, sign
+from .credentials import CONTEXT, MEDIA_TYPE, build_credential, issuer_profile, sign
 from .keys import published_keys
 
 
@@ -96,7 +96,7 @@ def _public_json(data):
 @require_GET
 def issuer(request):
     """The issuer profile every badge names (Open Badges 3.0 Profile)."""
-    return _public_json(issuer_profile())
+    return _public_json({"@context": CONTEXT, **issuer_profile()})
 
 
 @require_GET

@@ -225,6 +225,7 @@ class OpenBadgeTests(TestCase):
         profile = self.client.get("/badges/issuer/").json()
         self.assertEqual(profile["id"], f"{BASE}/badges/issuer/")
         self.assertEqual(profile["type"], ["Profile"])
+        self.assertIn("https://www.w3.org/ns/credentials/v2", profile["@context"])
         keys = self.client.get("/badges/keys/").json()["keys"]
         self.assertEqual(len(keys), 1)
         self.assertEqual(set(keys[0]), {"kty", "n", "e", "kid", "alg", "use"})
