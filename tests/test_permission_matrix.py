@@ -41,6 +41,7 @@ OUR_APPS = (
     "helplines",
     "indicators",
     "localization",
+    "xapi",
 )
 
 ROLES = [

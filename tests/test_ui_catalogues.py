@@ -21,6 +21,7 @@ APPS = [
     "indicators",
     "localization",
     "templates",
+    "xapi",
 ]
 
 

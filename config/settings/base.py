@@ -43,10 +43,13 @@ INSTALLED_APPS = [
     "h5p",
     # Certificates as signed Open Badges 3.0 credentials; nothing imports it.
     "badges",
+    # Learner activity as xAPI statements to an administrator's LRS; nothing imports it.
+    "xapi",
     # Wagtail and wagtail-localize
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
