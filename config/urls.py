@@ -21,6 +21,8 @@ urlpatterns = [
     path("h5p/", include("h5p.urls")),
     # The Open Badges issuer profile and public keys: ids written into every badge.
     path("badges/", include("badges.issuer_urls")),
+    # LTI 1.3: the tool's public key set, which platforms are given.
+    path("lti/", include("lti.urls")),
 ]
 
 if settings.DEBUG:

@@ -41,6 +41,7 @@ OUR_APPS = (
     "helplines",
     "indicators",
     "localization",
+    "lti",
     "xapi",
 )
 
@@ -157,6 +158,8 @@ def rows(data):
         "badges_issuer:profile": Row(PUBLIC, expect(NOT_ALLOWED)),
         "badges_issuer:key_set": Row(PUBLIC, expect(NOT_ALLOWED)),
         "badges_issuer:key": Row(PUBLIC, expect(NOT_ALLOWED), [data.badge_key.kid]),
+        # LTI 1.3: the tool's public key set, for the platforms (read-only).
+        "lti:key_set": Row(PUBLIC, expect(NOT_ALLOWED)),
         "helplines:help": Row(PUBLIC, PUBLIC),
         "helplines:count": Row(POST_ONLY, expect(BAD)),
         # Load balancers' questions: anyone may ask, nothing to change.

@@ -20,6 +20,7 @@ APPS = [
     "helplines",
     "indicators",
     "localization",
+    "lti",
     "templates",
     "xapi",
 ]

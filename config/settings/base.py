@@ -45,6 +45,10 @@ INSTALLED_APPS = [
     "badges",
     # Learner activity as xAPI statements to an administrator's LRS; nothing imports it.
     "xapi",
+    # LTI 1.3 tool: platform registrations (django-lti's models) in the Wagtail admin and
+    # the tool's key set; nothing imports it.
+    "lti",
+    "lti_tool",
     # Wagtail and wagtail-localize
     "wagtail_localize",
     "wagtail_localize.locales",
