@@ -26,6 +26,10 @@ urlpatterns = [
     path("h5p/", include("h5p.urls")),
     # At the root, so that the worker may look after every page of the site.
     path("sw.js", offline_views.service_worker, name="service_worker"),
+    # The Open Badges issuer profile and public keys: ids written into every badge.
+    path("badges/", include("badges.issuer_urls")),
+    # LTI 1.3: the tool's public key set, which platforms are given.
+    path("lti/", include("lti.urls")),
 ]
 
 if settings.DEBUG:
@@ -37,6 +41,7 @@ urlpatterns += i18n_patterns(
     # App routes come before the page catch-all below, which would otherwise take them.
     path("account/", include("accounts.urls")),
     path("", include("courses.urls")),
+    path("", include("badges.urls")),
     path("", include("helplines.urls")),
     path("classes/", include("classrooms.urls")),
     path("classes/", include("parent_links.urls")),

@@ -20,6 +20,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from accounts.factories import AdultFactory, ChildFactory
 from accounts.models import User
+from badges.keys import generate_key
 from classrooms.factories import EducatorFactory, add_pupil, class_taught_by
 from classrooms.models import Assignment, ClassEducator
 from courses.factories import build_course_tree, lesson_body_with_quiz, scenario_data
@@ -32,6 +33,7 @@ from parent_links.models import ParentLink
 
 OUR_APPS = (
     "accounts",
+    "badges",
     "classrooms",
     "cms",
     "courses",
@@ -42,6 +44,8 @@ OUR_APPS = (
     "localization",
     "parent_links",
     "offline",
+    "lti",
+    "xapi",
 )
 
 ROLES = [
@@ -150,6 +154,18 @@ def rows(data):
             expect(NOT_FOUND, pupil=OK), expect(NOT_FOUND, pupil=OK), [data.certificate.code]
         ),
         "courses:verify_certificate": Row(PUBLIC, PUBLIC, [data.certificate.code]),
+        # Open Badges: a certificate's badge is its owner's alone; everyone chooses the
+        # name on their own badges (an empty choice is refused); the issuer's profile and
+        # keys are public, read-only documents.
+        "badges:download": Row(
+            expect(NOT_FOUND, pupil=OK), expect(NOT_ALLOWED), [data.certificate.code]
+        ),
+        "badges:name_choice": Row(SIGNED_IN_PAGE, expect(BAD, anonymous=LOGIN)),
+        "badges_issuer:profile": Row(PUBLIC, expect(NOT_ALLOWED)),
+        "badges_issuer:key_set": Row(PUBLIC, expect(NOT_ALLOWED)),
+        "badges_issuer:key": Row(PUBLIC, expect(NOT_ALLOWED), [data.badge_key.kid]),
+        # LTI 1.3: the tool's public key set, for the platforms (read-only).
+        "lti:key_set": Row(PUBLIC, expect(NOT_ALLOWED)),
         "helplines:help": Row(PUBLIC, PUBLIC),
         "helplines:count": Row(POST_ONLY, expect(BAD)),
         # A CSRF token for forms on pages from the shared cache: anyone may ask.
@@ -387,6 +403,7 @@ class PermissionMatrixTests(TestCase):
             },
         ]
         cls.lesson.save_revision().publish()
+        cls.badge_key = generate_key()
 
     def request(self, role, method, url):
         """One request as `role`, whose changes are rolled back afterwards."""

@@ -11,6 +11,7 @@ LANGUAGES = ["ar", "es", "fr", "ru", "zh_Hans"]
 PLACEHOLDER = re.compile(r"%\([a-z_]+\)s")
 APPS = [
     "accounts",
+    "badges",
     "classrooms",
     "cms",
     "courses",
@@ -21,7 +22,9 @@ APPS = [
     "localization",
     "parent_links",
     "offline",
+    "lti",
     "templates",
+    "xapi",
 ]
 
 

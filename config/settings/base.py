@@ -45,10 +45,19 @@ INSTALLED_APPS = [
     "h5p",
     # The installable web app: saving paths and modules for learning offline.
     "offline",
+    # Certificates as signed Open Badges 3.0 credentials; nothing imports it.
+    "badges",
+    # Learner activity as xAPI statements to an administrator's LRS; nothing imports it.
+    "xapi",
+    # LTI 1.3 tool: platform registrations (django-lti's models) in the Wagtail admin and
+    # the tool's key set; nothing imports it.
+    "lti",
+    "lti_tool",
     # Wagtail and wagtail-localize
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -277,6 +286,14 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 
 # Where the "Quick exit" button sends a visitor (a neutral site).
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.wikipedia.org/")
+
+# Open Badges (badges/keys.py, docs/badges.md). Badges are signed with this RSA private key
+# (PEM) when it is set; otherwise a key is generated on first use and kept in the
+# database. Ids in badges are absolute URLs on BADGES_BASE_URL: set it to the public
+# address of the site, as badges keep it for good.
+BADGES_SIGNING_KEY = os.environ.get("BADGES_SIGNING_KEY", "")
+BADGES_BASE_URL = os.environ.get("BADGES_BASE_URL", WAGTAILADMIN_BASE_URL)
+BADGES_ISSUER_NAME = os.environ.get("BADGES_ISSUER_NAME", WAGTAIL_SITE_NAME)
 
 # Help-seeking counts: uses of helpline links counted per client address and day, at
 # most (a school behind one address still counts; a script cannot inflate the figure).
