@@ -35,6 +35,7 @@ Rules, each for a reason:
 """
 
 import hashlib
+import logging
 import time
 import uuid
 
@@ -42,6 +43,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "cms:page-cache:generation"
 ENTRY_KEY = "cms:page-cache:page:{scheme}:{host}:{encoding}:{path}"
@@ -93,9 +96,16 @@ def visitor_has_no_session(request):
 
 
 def forget_all_pages(**kwargs):
-    """Start a new generation: every stored page is stale from now on (a signal receiver)."""
+    """Start a new generation: every stored page is stale from now on (a signal receiver).
+
+    An unreachable cache does not stop the publishing that asked: it is logged, and
+    the pages it holds, if it comes back with them, expire with their time to live.
+    """
     _recent.clear()
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    try:
+        cache.set(GENERATION_KEY, uuid.uuid4().hex, None)
+    except Exception:
+        logger.exception("The page cache could not be told that content changed.")
 
 
 def _generation():
@@ -122,12 +132,20 @@ def _entry_key(request):
     )
 
 
+def _in_a_language(path):
+    """Public pages live under /<language>/; the admin, health checks, the APIs, the
+    H5P player and files never go through the page cache."""
+    prefix = path.split("/", 2)[1] if path.count("/") >= 2 else ""
+    return prefix in {code for code, _name in settings.LANGUAGES}
+
+
 def _eligible(request):
     return (
         settings.ANONYMOUS_PAGE_CACHE_SECONDS > 0
         and request.method == "GET"
         and not request.META.get("QUERY_STRING")
         and set(request.COOKIES) <= _ignored_cookies()
+        and _in_a_language(request.path)
     )
 
 
@@ -149,19 +167,27 @@ class AnonymousPageCacheMiddleware:
         recent = _recent.get(key)
         if recent is not None and recent[0] > now:
             return self._served(recent[1])
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY)
-        entry = found.get(key)
-        if entry is not None and generation is not None and entry[0] == generation:
-            self._keep_recent(key, entry, now)
-            return self._served(entry)
-        generation = generation or _generation()
+        try:
+            found = cache.get_many([GENERATION_KEY, key])
+            generation = found.get(GENERATION_KEY)
+            entry = found.get(key)
+            if entry is not None and generation is not None and entry[0] == generation:
+                self._keep_recent(key, entry, now)
+                return self._served(entry)
+            generation = generation or _generation()
+        except Exception:
+            # The cache is down: the site still answers, rendering every page.
+            logger.warning("Page cache unreachable; serving without it.", exc_info=True)
+            return self._private(self.get_response(request))
         setattr(request, SHARED_RENDER, True)
         response = self.get_response(request)
         if self._storable(response):
             self._public(response)
             entry = (generation, response.status_code, list(response.items()), response.content)
-            cache.set(key, entry, settings.ANONYMOUS_PAGE_CACHE_SECONDS)
+            try:
+                cache.set(key, entry, settings.ANONYMOUS_PAGE_CACHE_SECONDS)
+            except Exception:
+                logger.warning("Page cache unreachable; page not stored.", exc_info=True)
             self._keep_recent(key, entry, now)
         else:
             self._private(response)

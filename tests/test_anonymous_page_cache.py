@@ -349,3 +349,31 @@ class RecentCopiesTests(CacheTestCase):
         lesson.title = "Renamed while a copy was recent"
         lesson.save_revision().publish()
         self.assertContains(self.client.get(self.lesson.url), "Renamed while a copy was recent")
+
+
+class CacheDownTests(CacheTestCase):
+    """A cache that does not answer costs speed, never the site."""
+
+    def test_pages_are_rendered_when_the_cache_is_down(self):
+        from unittest import mock
+
+        down = mock.Mock(
+            **{
+                f"{name}.side_effect": ConnectionError("down")
+                for name in ("get", "get_many", "set", "add")
+            }
+        )
+        with mock.patch.object(page_cache, "cache", down):
+            response = Client().get(self.lesson.url)
+            self.assertEqual(response.status_code, 200)
+            self.assertIn("private", response["Cache-Control"])
+            self.lesson.save_revision().publish()  # publishing still works
+
+    def test_only_pages_under_a_language_go_through_the_cache(self):
+        from unittest import mock
+
+        with mock.patch.object(page_cache, "cache", mock.Mock(side_effect=AssertionError)) as asked:
+            for url in ("/health/live", "/admin/login/", "/form-token/", "/sw.js"):
+                with self.subTest(url=url):
+                    self.assertLess(Client().get(url).status_code, 500)
+        self.assertEqual(asked.mock_calls, [])

@@ -43,7 +43,9 @@ def back_to_latest_afterwards():
     migrate(latest())
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush after a transactional test empties every table; the
+# tests after this one (browser tests among them) need what the migrations made.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_links_codes_and_content_types_move_to_parent_links_with_their_rows(
     back_to_latest_afterwards,
 ):
