@@ -169,16 +169,24 @@ class ScenarioChoiceBlock(blocks.StructBlock):
         label = _("Choice")
 
 
-def check_scenario_choices(choices):
-    """Errors of a step's choices: the number of choices and at least one best choice."""
-    if not MIN_SCENARIO_CHOICES <= len(choices) <= MAX_SCENARIO_CHOICES:
-        return _("Give between 2 and 4 choices.")
-    if not any(choice["is_best"] for choice in choices):
-        return _("Mark at least one choice as a best choice.")
-    return None
+class ScenarioChoicesChecked:
+    """For a scenario's steps: 2 to 4 choices, at least one of them a best choice."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        choices = value["choices"]
+        if not MIN_SCENARIO_CHOICES <= len(choices) <= MAX_SCENARIO_CHOICES:
+            message = _("Give between 2 and 4 choices.")
+        elif not any(choice["is_best"] for choice in choices):
+            message = _("Mark at least one choice as a best choice.")
+        else:
+            return value
+        raise StructBlockValidationError(
+            block_errors={"choices": ErrorList([ValidationError(message)])}
+        )
 
 
-class ScenarioStepBlock(blocks.StructBlock):
+class ScenarioStepBlock(ScenarioChoicesChecked, blocks.StructBlock):
     """A situation and the choices it offers; the follow-up step of a scenario's choice."""
 
     situation = blocks.TextBlock(label=_("Situation"))
@@ -188,15 +196,6 @@ class ScenarioStepBlock(blocks.StructBlock):
         max_num=MAX_SCENARIO_CHOICES,
         label=_("Choices"),
     )
-
-    def clean(self, value):
-        value = super().clean(value)
-        message = check_scenario_choices(value["choices"])
-        if message:
-            raise StructBlockValidationError(
-                block_errors={"choices": ErrorList([ValidationError(message)])}
-            )
-        return value
 
     class Meta:
         icon = "arrow-right"
@@ -216,7 +215,7 @@ class ScenarioFirstChoiceBlock(ScenarioChoiceBlock):
     )
 
 
-class ScenarioBlock(blocks.StructBlock):
+class ScenarioBlock(ScenarioChoicesChecked, blocks.StructBlock):
     """A "What would you do?" scenario: a situation, choices and their consequences.
 
     The learner picks a choice and sees what happens and why (and, for a choice with a
@@ -241,15 +240,6 @@ class ScenarioBlock(blocks.StructBlock):
         max_num=MAX_SCENARIO_CHOICES,
         label=_("Choices"),
     )
-
-    def clean(self, value):
-        value = super().clean(value)
-        message = check_scenario_choices(value["choices"])
-        if message:
-            raise StructBlockValidationError(
-                block_errors={"choices": ErrorList([ValidationError(message)])}
-            )
-        return value
 
     def get_context(self, value, parent_context=None):
         """Adds `play`: what the learner chose so far (courses.scenarios.play_state)."""
