@@ -45,8 +45,11 @@ def test_suppressed_cells_stay_suppressed_through_the_api(client, figures, users
         for item in call(client, token, month="2026-01").json()["figures"]
         if item["indicator"] == "learners_reached"
     }
-    assert reached["FR", LearnerGroup.CHILD_13] | {"value": None} == reached["FR", "child_13"]
+    # The one child alone in France's 13-year-olds: no value, only the mark.
+    assert reached["FR", LearnerGroup.CHILD_13]["value"] is None
     assert reached["FR", LearnerGroup.CHILD_13]["suppressed"] is True
+    published = reached["DE", LearnerGroup.CHILD_14]
+    assert (published["value"], published["suppressed"]) == (27, False)
 
 
 @pytest.mark.parametrize(
